@@ -1,0 +1,41 @@
+package dev.cfcheck.check;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.cfcheck.diagnosis.Finding;
+import dev.cfcheck.diagnosis.Verdict;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The result of one check: the JSON contract of {@code cfcheck check --json} (see README) and the
+ * input of every card renderer.
+ *
+ * @param domain    the host checked (ASCII form)
+ * @param target    the URL checked
+ * @param checkedAt when the probes ran (UTC)
+ * @param elapsedMs how long the probes took
+ * @param cached    true when this came from the cache rather than a new probe run
+ * @param verdict   the diagnosis
+ * @param findings  the other findings
+ * @param probes    the raw evidence
+ */
+@JsonPropertyOrder({"domain", "target", "checkedAt", "elapsedMs", "cached", "verdict", "findings", "probes"})
+public record CheckReport(
+        String domain,
+        String target,
+        Instant checkedAt,
+        long elapsedMs,
+        boolean cached,
+        Verdict verdict,
+        List<Finding> findings,
+        ProbeResults probes) {
+
+    public CheckReport {
+        findings = List.copyOf(findings);
+    }
+
+    /** The same report marked as served from the cache. */
+    public CheckReport asCached() {
+        return new CheckReport(domain, target, checkedAt, elapsedMs, true, verdict, findings, probes);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.cfcheck.check;
+
+import dev.cfcheck.diagnosis.DomainSettings;
+import dev.cfcheck.target.OriginEndpoint;
+import dev.cfcheck.target.Target;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One check to run.
+ *
+ * @param target       the validated target
+ * @param origins      origin addresses to probe directly (may be empty)
+ * @param resolver     the DNS resolver to ask, or {@code null} for the system's
+ * @param allowPrivate lift the safe-target policy (loopback, private... addresses allowed)
+ * @param timeout      the overall deadline of the check
+ * @param fresh        bypass the cache
+ * @param settings     per-domain settings from the config
+ */
+public record CheckRequest(
+        Target target,
+        List<OriginEndpoint> origins,
+        InetSocketAddress resolver,
+        boolean allowPrivate,
+        Duration timeout,
+        boolean fresh,
+        DomainSettings settings) {
+
+    public CheckRequest {
+        origins = List.copyOf(origins);
+        settings = settings == null ? DomainSettings.NONE : settings;
+    }
+
+    /** The same request with the cache bypassed. */
+    public CheckRequest withFresh(boolean fresh) {
+        return new CheckRequest(target, origins, resolver, allowPrivate, timeout, fresh, settings);
+    }
+}

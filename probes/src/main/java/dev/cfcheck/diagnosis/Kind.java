@@ -1,0 +1,27 @@
+package dev.cfcheck.diagnosis;
+
+/**
+ * Every diagnosis the engine can reach. Meaning, severity, rank and next steps of each live in the
+ * knowledge base ({@code knowledge.yaml}), not here.
+ */
+public enum Kind {
+    HEALTHY,
+    ORIGIN_HTTP_ERROR,
+    ORIGIN_UNKNOWN_RESPONSE,
+    ORIGIN_REFUSED,
+    ORIGIN_TIMEOUT,
+    ORIGIN_UNREACHABLE,
+    RESPONSE_TIMEOUT,
+    TLS_HANDSHAKE,
+    TLS_CERTIFICATE,
+    REDIRECT_LOOP,
+    DNS_FAILURE,
+    NOT_ON_CLOUDFLARE,
+    BLOCKED_BY_CLOUDFLARE,
+    CHALLENGE,
+    ORIGIN_DNS_ERROR,
+    CLOUDFLARE_ERROR,
+    EDGE_UNREACHABLE,
+    SLOW_RESPONSE,
+    CERT_EXPIRING
+}

@@ -1,0 +1,15 @@
+package dev.cfcheck.probes.origin;
+
+import dev.cfcheck.probes.Failure;
+
+/**
+ * A GET of the target path sent straight to the origin with {@code Host: HOST}.
+ *
+ * @param url         the URL requested (scheme, origin IP and port, path)
+ * @param status      the HTTP status, or {@code null} when none came
+ * @param server      the {@code server} header
+ * @param firstByteMs time to the first response byte, or {@code null}
+ * @param failure     why no response came, or {@code null}; {@code TIMEOUT} after connecting is the 524 signal
+ */
+public record OriginHttp(String url, Integer status, String server, Long firstByteMs, Failure failure) {
+}
