@@ -1,6 +1,15 @@
 package dev.cfcheck.probes.tls;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -27,5 +36,62 @@ public record CertificateInfo(
 
     public CertificateInfo {
         subjectAltNames = List.copyOf(subjectAltNames);
+    }
+
+    /** Reads a certificate as seen at {@code now}. */
+    public static CertificateInfo of(X509Certificate cert, Instant now) {
+        Instant notAfter = cert.getNotAfter().toInstant();
+        long days = Duration.between(now, notAfter).toDays();
+        if (notAfter.isBefore(now) && days == 0) {
+            days = -1; // expired less than a day ago is still expired
+        }
+        return new CertificateInfo(
+                cert.getSubjectX500Principal().getName(),
+                cert.getIssuerX500Principal().getName(),
+                subjectAltNames(cert),
+                cert.getNotBefore().toInstant(),
+                notAfter,
+                days,
+                isSelfSigned(cert),
+                fingerprint(cert));
+    }
+
+    private static List<String> subjectAltNames(X509Certificate cert) {
+        List<String> names = new ArrayList<>();
+        try {
+            Collection<List<?>> sans = cert.getSubjectAlternativeNames();
+            if (sans != null) {
+                for (List<?> san : sans) {
+                    Object type = san.get(0);
+                    // 2 = dNSName, 7 = iPAddress (RFC 5280)
+                    if (Integer.valueOf(2).equals(type) || Integer.valueOf(7).equals(type)) {
+                        names.add(String.valueOf(san.get(1)));
+                    }
+                }
+            }
+        } catch (CertificateParsingException e) {
+            // An unparseable SAN extension leaves the list empty; hostname matching will then fail visibly.
+        }
+        return names;
+    }
+
+    private static boolean isSelfSigned(X509Certificate cert) {
+        if (!cert.getSubjectX500Principal().equals(cert.getIssuerX500Principal())) {
+            return false;
+        }
+        try {
+            cert.verify(cert.getPublicKey());
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static String fingerprint(X509Certificate cert) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
+        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
+            return null;
+        }
     }
 }
