@@ -37,11 +37,16 @@ final class ConfigProblems {
     /** A YAML syntax error or a duplicate key, found by the first pass. */
     static ConfigException syntax(JacksonException e, String source) {
         int line = line(e.getLocation());
-        Throwable cause = e.getCause();
         String problem;
-        if (cause instanceof MarkedYAMLException yaml && yaml.getProblem() != null) {
-            // Only the problem: SnakeYAML's full message quotes the offending line, which may hold a secret.
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblem() != null) {
+            // Only the problem and where: SnakeYAML's full message quotes the offending line, which may hold a secret.
             problem = "YAML syntax error: " + yaml.getProblem();
+            if (yaml.getProblemMark() != null) {
+                line = yaml.getProblemMark().getLine() + 1;
+            }
+            if (yaml.getContext() != null && yaml.getContextMark() != null && yaml.getContextMark().getLine() + 1 != line) {
+                problem += " (" + yaml.getContext() + " from line " + (yaml.getContextMark().getLine() + 1) + ")";
+            }
         } else if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
             problem = "duplicate key " + e.getOriginalMessage().substring("Duplicate field".length()).trim();
         } else {
