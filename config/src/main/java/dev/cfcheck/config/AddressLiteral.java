@@ -16,6 +16,7 @@ final class AddressLiteral {
     private static final Pattern IPV4_PORT = Pattern.compile("([0-9.]+)(?::(\\d{1,5}))?");
     private static final Pattern BRACKETED = Pattern.compile("\\[([0-9a-fA-F:.]+)\\](?::(\\d{1,5}))?");
     private static final Pattern BARE_IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
+    private static final String NOT_IPV4 = "not an IPv4 address (four numbers 0-255, no leading zeros)";
     private static final String EXPECTED =
             "expected an IP address with an optional port, as in 203.0.113.10, 203.0.113.10:8443 or [2001:db8::1]:443";
 
@@ -49,13 +50,13 @@ final class AddressLiteral {
     private static void checkIpv4(String address) {
         Matcher m = IPV4.matcher(address);
         if (!m.matches()) {
-            throw new IllegalArgumentException(EXPECTED);
+            throw new IllegalArgumentException(NOT_IPV4);
         }
         for (int i = 1; i <= 4; i++) {
             String octet = m.group(i);
             // Leading zeros read as octal in some tools (010 = 8): refuse rather than guess.
             if (Integer.parseInt(octet) > 255 || (octet.length() > 1 && octet.startsWith("0"))) {
-                throw new IllegalArgumentException("not an IPv4 address (four numbers 0-255, no leading zeros)");
+                throw new IllegalArgumentException(NOT_IPV4);
             }
         }
     }
