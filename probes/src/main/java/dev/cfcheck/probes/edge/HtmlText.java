@@ -4,9 +4,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns a fragment of untrusted HTML (a page title, a JSON title) into one short line of plain text that is
- * safe to show on a card: no tags, basic entities decoded, no control or invisible formatting characters,
- * whitespace collapsed, length capped.
+ * Turns untrusted text from the network (a page title, a header value, an exception message) into one short
+ * line of plain text that is safe to show on a card: no tags, basic entities decoded, no control or invisible
+ * formatting characters, whitespace collapsed, length capped. Renderers still escape it for their format.
  */
 final class HtmlText {
 
@@ -19,13 +19,22 @@ final class HtmlText {
     private HtmlText() {
     }
 
-    /** The plain-text line, or {@code null} when nothing readable is left. */
+    /** The plain-text line of an HTML fragment, or {@code null} when nothing readable is left. */
     static String plain(String html) {
         if (html == null) {
             return null;
         }
-        String text = TAG.matcher(html).replaceAll(" ");
-        text = decodeEntities(text);
+        return line(decodeEntities(TAG.matcher(html).replaceAll(" ")));
+    }
+
+    /**
+     * One line of untrusted plain text (a header value, an exception message): control and invisible
+     * characters dropped, whitespace collapsed, length capped. {@code null} when nothing is left.
+     */
+    static String line(String text) {
+        if (text == null) {
+            return null;
+        }
         StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_LENGTH + 1));
         boolean pendingSpace = false;
         for (int i = 0; i < text.length(); ) {
