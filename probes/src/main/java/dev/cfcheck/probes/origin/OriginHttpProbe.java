@@ -46,21 +46,26 @@ public final class OriginHttpProbe {
     public static final long MAX_BODY_BYTES = 64 * 1024;
 
     private final OkHttpClient base;
+    private final SSLSocketFactory acceptAnySocketFactory;
+    private final X509TrustManager acceptAny;
     private final Duration connectCap;
 
     public OriginHttpProbe() {
         this(TcpProbe.DEFAULT_CONNECT_CAP);
     }
 
-    /** @param connectCap the longest the connect may take, within whatever the deadline leaves */
+    /**
+     * @param connectCap the longest the TCP connect, and separately the TLS handshake, may take, within
+     *                   whatever the deadline leaves
+     */
     public OriginHttpProbe(Duration connectCap) {
         this.connectCap = connectCap;
-        X509TrustManager acceptAny = new AcceptAnyCertificate();
+        // Certificate validity is judged by the TLS probe, with reasons; here we want the origin's answer
+        // even behind a self-signed or Origin CA certificate, as Cloudflare's Full mode gets it. This
+        // trust-everything client is used for these requests to the origin and nothing else.
+        this.acceptAny = new AcceptAnyCertificate();
+        this.acceptAnySocketFactory = acceptAnySocketFactory(acceptAny);
         this.base = new OkHttpClient.Builder()
-                // Certificate validity is judged by the TLS probe, with reasons; here we want the origin's
-                // answer even behind a self-signed or Origin CA certificate, as Cloudflare's Full mode gets it.
-                // This client is used for nothing else.
-                .sslSocketFactory(acceptAnySocketFactory(acceptAny), acceptAny)
                 .hostnameVerifier((hostname, session) -> true)
                 // The JVM's protocols and suites, as the TLS probe offers them, not OkHttp's stricter list.
                 .connectionSpecs(List.of(
@@ -97,10 +102,12 @@ public final class OriginHttpProbe {
         }
         Phases phases = new Phases();
         long remainingMs = Math.max(1, deadline.remaining().toMillis());
+        int capMs = (int) Math.max(1, deadline.capped(connectCap).toMillis());
         OkHttpClient client = base.newBuilder()
+                .sslSocketFactory(new HandshakeTimeoutSocketFactory(acceptAnySocketFactory, capMs), acceptAny)
                 .dns(pinned(url.host(), address))
                 .eventListener(phases)
-                .connectTimeout(Math.max(1, deadline.capped(connectCap).toMillis()), TimeUnit.MILLISECONDS)
+                .connectTimeout(capMs, TimeUnit.MILLISECONDS)
                 .readTimeout(remainingMs, TimeUnit.MILLISECONDS)
                 .writeTimeout(remainingMs, TimeUnit.MILLISECONDS)
                 .callTimeout(remainingMs, TimeUnit.MILLISECONDS) // the whole call, however the peer trickles
