@@ -33,11 +33,6 @@ final class BadValue extends IllegalArgumentException {
         return problem;
     }
 
-    /** The same problem one level further down, e.g. from {@code per} to {@code perUser.per}. */
-    BadValue under(KeyPath parent) {
-        return new BadValue(parent.resolve(keyPath), problem);
-    }
-
     /**
      * A value from the file, quoted for a message: control characters replaced and the length bounded, so one
      * line stays one line. Never use it for anything that might be a secret.

@@ -26,26 +26,12 @@ record KeyPath(List<Object> segments) {
         return new KeyPath(all);
     }
 
-    KeyPath child(Object segment) {
-        return resolve(KeyPath.of(segment));
-    }
-
     boolean isRoot() {
         return segments.isEmpty();
     }
 
     KeyPath parent() {
         return isRoot() ? this : new KeyPath(segments.subList(0, segments.size() - 1));
-    }
-
-    /** The name of the innermost property, skipping list indexes; empty at the root. */
-    String lastName() {
-        for (int i = segments.size() - 1; i >= 0; i--) {
-            if (segments.get(i) instanceof String name) {
-                return name;
-            }
-        }
-        return "";
     }
 
     @Override

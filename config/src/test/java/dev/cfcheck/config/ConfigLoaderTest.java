@@ -139,7 +139,7 @@ class ConfigLoaderTest {
     void singleOriginWithoutBracketsIsAListOfOne() {
         CfcheckConfig config = ConfigLoader.parse("domains:\n  example.com:\n    origins: 203.0.113.10\n", "cfcheck.yml");
 
-        assertThat(config.domain("example.com")).get().extracting(DomainEntry::origins).asList().containsExactly("203.0.113.10");
+        assertThat(config.domain("example.com").orElseThrow().origins()).containsExactly("203.0.113.10");
     }
 
     @Test

@@ -29,6 +29,9 @@ class ConfigValidationTest {
                           ttl: 60s
                           size: 5
                         """, 3, "cache.size", "unknown key 'size' in 'cache' (known: ttl, maxSize)"),
+                mistake("unknown key after every known key of its section", "cache: { ttl: 1s, maxSize: 5, size: 3 }\n",
+                        1, "cache.size", "unknown key 'size' in 'cache'"),
+                mistake("known key in the wrong case", "Timeout: 10s\n", 1, "Timeout", "unknown key 'Timeout', did you mean 'timeout'?"),
                 mistake("unknown key inside a domain entry", """
                         domains:
                           example.com:
