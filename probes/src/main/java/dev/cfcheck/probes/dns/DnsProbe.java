@@ -81,7 +81,17 @@ public final class DnsProbe implements HostResolver {
         return result(resolverText, outcome.status(), outcome.cnames(), outcome.ipv4(), outcome.ipv6(), zone, start, outcome.detail());
     }
 
+    /** The addresses of {@code host} for a redirect hop; the exception's status says why there are none. */
     @Override
+    public List<InetAddress> resolve(String host, Deadline deadline) throws DnsLookupException {
+        return resolveAddresses(host, deadline);
+    }
+
+    /**
+     * A and AAAA records at the end of the CNAME chain, IPv4 first. An IP literal comes back as itself.
+     *
+     * @throws DnsLookupException when there is no address; {@link DnsLookupException#status()} says why
+     */
     public List<InetAddress> resolveAddresses(String host, Deadline deadline) throws DnsLookupException {
         Optional<InetAddress> literal = ipLiteral(host);
         if (literal.isPresent()) {

@@ -2,19 +2,20 @@ package dev.cfcheck.probes.dns;
 
 import dev.cfcheck.probes.Deadline;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 
 /**
- * Resolves a host name to the addresses to connect to, through the resolver the check was configured
- * with. The edge probe uses it for each redirect hop (then checks every address against the safe-target
- * policy and connects to exactly those: nothing is resolved twice).
+ * Resolves a host name to addresses within the check's deadline. The edge probe uses it for each new host a
+ * redirect leads to; the addresses it returns are then checked against the safe-target policy and used as
+ * they are (never resolved again).
  */
+@FunctionalInterface
 public interface HostResolver {
 
     /**
-     * A and AAAA records at the end of the CNAME chain, IPv4 first. An IP literal comes back as itself.
-     *
-     * @throws DnsLookupException when there is no address; {@link DnsLookupException#status()} says why
+     * @return the addresses, IPv4 first; never empty
+     * @throws UnknownHostException when the name does not resolve (or not before the deadline)
      */
-    List<InetAddress> resolveAddresses(String host, Deadline deadline) throws DnsLookupException;
+    List<InetAddress> resolve(String host, Deadline deadline) throws UnknownHostException;
 }
