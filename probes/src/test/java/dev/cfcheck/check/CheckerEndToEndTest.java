@@ -25,6 +25,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -157,10 +159,16 @@ class CheckerEndToEndTest {
     }
 
     @Test
-    void edgeSilentAndOriginConnectedButMuteInfers524() {
-        try (SilentServer edge = SilentServer.start(); SilentServer origin = SilentServer.start()) {
+    void edgeSilentAndOriginConnectedButMuteInfers524() throws Exception {
+        try (SilentServer edge = SilentServer.start(); MockWebServer origin = new MockWebServer()) {
+            // The origin accepts and completes TLS, then never sends a response: Cloudflare's 524.
+            origin.useHttps(TestCertificates.serverCertificates(
+                    TestCertificates.leaf(LoopbackSite.HOST), TestCertificates.rootCa()).sslSocketFactory());
+            origin.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+            origin.start(Loopback.ADDRESS, 0);
+
             CheckReport report = site.checker().check(site.request(
-                    "https://" + LoopbackSite.HOST + ":" + edge.port() + "/", List.of(origin(origin.port())),
+                    "https://" + LoopbackSite.HOST + ":" + edge.port() + "/", List.of(origin(origin.getPort())),
                     Duration.ofSeconds(2), DomainSettings.NONE));
 
             assertThat(report.verdict().kind()).isEqualTo(Kind.RESPONSE_TIMEOUT);
@@ -195,7 +203,7 @@ class CheckerEndToEndTest {
         site.edge().enqueue(page(525, "pages/525-llamarpc-codexlog.html"));
         try (PlainHttpServer origin = PlainHttpServer.start(200)) {
             CheckReport report = site.checker().check(site.request(site.url(), List.of(origin(origin.port())),
-                    Duration.ofSeconds(3), new DomainSettings(SslMode.FULL, "origin is nginx on the VM")));
+                    Duration.ofSeconds(10), new DomainSettings(SslMode.FULL, "origin is nginx on the VM")));
 
             assertThat(report.verdict().kind()).isEqualTo(Kind.TLS_HANDSHAKE);
             assertThat(report.verdict().code()).isEqualTo("525");
@@ -211,7 +219,7 @@ class CheckerEndToEndTest {
         try (TlsTestServer origin = TlsTestServer.serving(TestCertificates.expiredLeaf(LoopbackSite.HOST),
                 TestCertificates.rootCa()).status(200).start()) {
             CheckReport report = site.checker().check(site.request(site.url(), List.of(origin(origin.port())),
-                    Duration.ofSeconds(3), new DomainSettings(SslMode.STRICT, null)));
+                    Duration.ofSeconds(10), new DomainSettings(SslMode.STRICT, null)));
 
             assertThat(report.verdict().kind()).isEqualTo(Kind.TLS_CERTIFICATE);
             assertThat(report.verdict().code()).isEqualTo("526");
@@ -235,7 +243,7 @@ class CheckerEndToEndTest {
     @Test
     void unknownNameIsDnsFailureNxdomain() {
         CheckReport report = site.checker().check(site.request(
-                "https://missing.example.test/", List.of(), Duration.ofSeconds(3), DomainSettings.NONE));
+                "https://missing.example.test/", List.of(), Duration.ofSeconds(10), DomainSettings.NONE));
 
         assertThat(report.verdict().kind()).isEqualTo(Kind.DNS_FAILURE);
         assertThat(report.verdict().code()).isEqualTo("NXDOMAIN");
@@ -247,7 +255,7 @@ class CheckerEndToEndTest {
         site.dns().rcode("broken.example.test", Rcode.SERVFAIL);
 
         CheckReport report = site.checker().check(site.request(
-                "https://broken.example.test/", List.of(), Duration.ofSeconds(3), DomainSettings.NONE));
+                "https://broken.example.test/", List.of(), Duration.ofSeconds(10), DomainSettings.NONE));
 
         assertThat(report.verdict().kind()).isEqualTo(Kind.DNS_FAILURE);
         assertThat(report.verdict().code()).isEqualTo("SERVFAIL");
@@ -322,7 +330,7 @@ class CheckerEndToEndTest {
         int closed = ClosedPort.find();
 
         CheckReport report = site.checker().check(site.request(
-                "https://" + LoopbackSite.HOST + ":" + closed + "/", List.of(), Duration.ofSeconds(3), DomainSettings.NONE));
+                "https://" + LoopbackSite.HOST + ":" + closed + "/", List.of(), Duration.ofSeconds(10), DomainSettings.NONE));
 
         assertThat(report.verdict().kind()).isEqualTo(Kind.EDGE_UNREACHABLE);
         assertThat(report.verdict().severity()).isEqualTo(Severity.CRITICAL);
