@@ -46,11 +46,14 @@ import org.xbill.DNS.Type;
  */
 public final class CheckerBenchmark {
 
+    /** The TCP probe connects without sending a request, which MockWebServer logs each time (held: JUL keeps weak refs). */
+    private static final java.util.logging.Logger MOCK_WEB_SERVER_LOG =
+            java.util.logging.Logger.getLogger(MockWebServer.class.getName());
+
     public static void main(String[] args) throws Exception {
         int iterations = intOption(args, "--iterations", 300);
         int warmup = intOption(args, "--warmup", 100);
-        // The TCP probe connects without sending a request, which MockWebServer logs each time.
-        java.util.logging.Logger.getLogger(MockWebServer.class.getName()).setLevel(java.util.logging.Level.OFF);
+        MOCK_WEB_SERVER_LOG.setLevel(java.util.logging.Level.OFF);
         Path dir = Files.createTempDirectory("cfcheck-bench");
         try (LoopbackSite site = LoopbackSite.start(dir); MockWebServer origin = healthyOrigin()) {
             site.edge().setDispatcher(always(new MockResponse.Builder().code(200).setHeader("server", "cloudflare")
