@@ -161,7 +161,7 @@ class EdgeProbeTest {
         edge.enqueue(new MockResponse.Builder().code(200).body(padded(200 * 1024, page)).build());
         edge.enqueue(new MockResponse.Builder().code(200).body(padded(300 * 1024, page)).build());
         // A body far larger than the limit: read up to the limit, the rest left unread.
-        edge.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(new byte[8 * 1024 * 1024])).build());
+        edge.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(new byte[4 * 256 * 1024])).build());
 
         EdgeProbe probe = probe();
         HttpExchange within = probe.run(httpTarget(edge.getPort(), "/"), List.of(LOCALHOST), deadline()).http();
@@ -230,10 +230,10 @@ class EdgeProbeTest {
 
     @Test
     void plainHttpOnTheHttpsPortFailsAsTls() throws Exception {
-        MockWebServer plain = server();
-        plain.enqueue(new MockResponse.Builder().code(200).build());
+        // What a plain-HTTP server answers to a TLS ClientHello: an HTTP error, then it hangs up.
+        ServerSocket plain = answeringWith("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
 
-        HttpExchange x = probe().run(httpsTarget(plain.getPort(), "/"), List.of(LOCALHOST), deadline()).https();
+        HttpExchange x = probe().run(httpsTarget(plain.getLocalPort(), "/"), List.of(LOCALHOST), deadline()).https();
 
         assertThat(x.status()).isNull();
         assertThat(x.failure().kind()).isEqualTo(Failure.Kind.TLS);
@@ -512,19 +512,7 @@ class EdgeProbeTest {
 
     @Test
     void nonHttpAnswerFailsAsProtocol() throws Exception {
-        ServerSocket sshLike = new ServerSocket(0, 50, LOCALHOST);
-        resources.add(sshLike);
-        Thread banner = new Thread(() -> {
-            try (Socket s = sshLike.accept(); OutputStream out = s.getOutputStream()) {
-                out.write("SSH-2.0-OpenSSH_9.6\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                s.getInputStream().read(new byte[1024]);
-            } catch (IOException e) {
-                // the test has ended and closed the socket
-            }
-        }, "ssh-banner");
-        banner.setDaemon(true);
-        banner.start();
+        ServerSocket sshLike = answeringWith("SSH-2.0-OpenSSH_9.6\r\n");
 
         HttpExchange x = probe().run(httpTarget(sshLike.getLocalPort(), "/"), List.of(LOCALHOST), deadline()).http();
 
@@ -567,6 +555,27 @@ class EdgeProbeTest {
         server.useHttps(new HandshakeCertificates.Builder()
                 .heldCertificate(certificate, issuer.certificate()).build().sslSocketFactory());
         server.start(LOCALHOST, 0);
+        return server;
+    }
+
+    /** A server that writes {@code banner} to every connection as soon as it is accepted, whatever was sent. */
+    private ServerSocket answeringWith(String banner) throws IOException {
+        ServerSocket server = new ServerSocket(0, 50, LOCALHOST);
+        resources.add(server);
+        Thread acceptor = new Thread(() -> {
+            while (!server.isClosed()) {
+                try (Socket s = server.accept(); OutputStream out = s.getOutputStream()) {
+                    out.write(banner.getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    s.shutdownOutput();
+                    s.getInputStream().readAllBytes(); // until the client hangs up
+                } catch (IOException e) {
+                    // the client went away, or the test closed the server
+                }
+            }
+        }, "banner-server");
+        acceptor.setDaemon(true);
+        acceptor.start();
         return server;
     }
 
