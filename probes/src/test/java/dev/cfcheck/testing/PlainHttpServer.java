@@ -57,20 +57,32 @@ public final class PlainHttpServer implements AutoCloseable {
 
     private void serveForever() {
         while (!listener.isClosed()) {
-            try (Socket socket = listener.accept()) {
-                socket.setSoTimeout(SO_TIMEOUT_MS);
-                InputStream in = socket.getInputStream();
-                // Wait for the first bytes, whatever they are, then answer like a server that read a bad request.
-                if (in.read(new byte[4096]) < 0) {
-                    continue;
-                }
-                OutputStream out = socket.getOutputStream();
-                out.write(response);
-                out.flush();
-                socket.shutdownOutput();
+            try {
+                Socket socket = listener.accept();
+                // One thread per connection: a client that connects and sends nothing must not delay the others.
+                Thread handler = new Thread(() -> answer(socket), "plain-http-connection");
+                handler.setDaemon(true);
+                handler.start();
             } catch (IOException e) {
-                // One client misbehaving (or the listener closing) ends that connection only.
+                return; // closed
             }
+        }
+    }
+
+    private void answer(Socket socket) {
+        try (socket) {
+            socket.setSoTimeout(SO_TIMEOUT_MS);
+            InputStream in = socket.getInputStream();
+            // Wait for the first bytes, whatever they are, then answer like a server that read a bad request.
+            if (in.read(new byte[4096]) < 0) {
+                return;
+            }
+            OutputStream out = socket.getOutputStream();
+            out.write(response);
+            out.flush();
+            socket.shutdownOutput();
+        } catch (IOException e) {
+            // One client misbehaving ends that connection only.
         }
     }
 

@@ -2,8 +2,9 @@ package dev.cfcheck.probes.origin;
 
 /**
  * Turns text that came from the network or an exception into one short, printable line: control
- * characters (including CR/LF) become spaces and the length is bounded, so a hostile peer cannot forge
- * extra lines in a card or a log.
+ * characters (including CR/LF) become spaces, invisible format characters (bidi overrides, zero-width)
+ * become '?', and the length is bounded, so a hostile peer cannot forge extra lines in a card or a log
+ * nor reorder what is shown.
  */
 public final class OneLine {
     static final int MAX_LENGTH = 200;
@@ -16,12 +17,20 @@ public final class OneLine {
         if (text == null) {
             return null;
         }
-        StringBuilder line = new StringBuilder(Math.min(text.length(), MAX_LENGTH));
-        for (int i = 0; i < text.length() && line.length() < MAX_LENGTH; i++) {
-            char c = text.charAt(i);
-            line.append(Character.isISOControl(c) ? ' ' : c);
+        StringBuilder line = new StringBuilder(Math.min(text.length(), MAX_LENGTH + 1));
+        int i = 0;
+        while (i < text.length() && line.length() < MAX_LENGTH) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isISOControl(cp)) {
+                line.append(' ');
+            } else if (Character.getType(cp) == Character.FORMAT || Character.getType(cp) == Character.SURROGATE) {
+                line.append('?');
+            } else {
+                line.appendCodePoint(cp);
+            }
         }
-        if (text.length() > MAX_LENGTH) {
+        if (i < text.length()) {
             line.append('…');
         }
         return line.toString().strip();

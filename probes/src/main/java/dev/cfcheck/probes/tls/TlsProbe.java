@@ -43,7 +43,10 @@ public final class TlsProbe {
         this.connectCap = connectCap;
     }
 
-    /** Handshakes with the endpoint's explicit port, or 443. */
+    /**
+     * Handshakes with the endpoint's explicit port, or 443. (An explicit port 80 is handshaken too, and
+     * will most likely report {@link TlsFailure#PLAIN_HTTP}; callers skip TLS there.)
+     */
     public TlsResult run(String host, OriginEndpoint endpoint, Deadline deadline) {
         return run(host, endpoint.address(), endpoint.port() == null ? DEFAULT_PORT : endpoint.port(), deadline);
     }

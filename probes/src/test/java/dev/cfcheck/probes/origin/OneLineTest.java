@@ -12,6 +12,11 @@ class OneLineTest {
     }
 
     @Test
+    void bidiOverridesAndZeroWidthCharactersAreShownAsQuestionMarks() {
+        assertThat(OneLine.of("evil\u202Etxt.exe\u200B")).isEqualTo("evil?txt.exe?");
+    }
+
+    @Test
     void longTextIsCut() {
         assertThat(OneLine.of("a".repeat(5000))).hasSize(OneLine.MAX_LENGTH + 1).endsWith("…");
     }
