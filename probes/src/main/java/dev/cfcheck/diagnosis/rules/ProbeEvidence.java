@@ -120,7 +120,7 @@ public final class ProbeEvidence {
         b.append(x.server() != null ? " from " + clean(x.server()) : "");
         List<String> cf = new ArrayList<>();
         if (x.colo() != null) {
-            cf.add("colo " + clean(x.colo()) + (x.coloCity() != null ? " " + clean(x.coloCity()) : ""));
+            cf.add("colo " + clean(x.colo()) + (x.coloCity() != null ? " in " + clean(x.coloCity()) : ""));
         }
         String ray = x.rayId() != null ? x.rayId() : x.page() != null ? x.page().rayId() : null;
         if (ray != null) {
