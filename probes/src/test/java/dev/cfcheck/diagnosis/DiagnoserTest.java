@@ -58,7 +58,8 @@ class DiagnoserTest {
             assertThat(d.findings()).isEmpty();
             assertThat(d.verdict().evidence())
                     .contains("edge https: 200 from cloudflare (colo DTW in Detroit, US, ray a23c92d51bc8a952), first byte after 120 ms")
-                    .anyMatch(l -> l.startsWith("DNS: example.com → 104.16.132.229, 2606:4700::6810:84e5 (Cloudflare)"));
+                    .contains("DNS: example.com → 104.16.132.229, 2606:4700::6810:84e5 (Cloudflare), resolver 127.0.0.53:53, 12 ms")
+                    .contains("DNS: zone example.com, nameservers ada.ns.cloudflare.com, bob.ns.cloudflare.com (Cloudflare)");
             assertThat(commands(d)).contains("curl -s https://example.com/cdn-cgi/trace");
         }
     }
@@ -521,6 +522,7 @@ class DiagnoserTest {
 
             assertThat(d.verdict().kind()).isEqualTo(Kind.BLOCKED_BY_CLOUDFLARE);
             assertThat(d.verdict().code()).isEqualTo("403");
+            assertThat(d.verdict().title()).isEqualTo("Cloudflare blocked the request: Blocked by a security rule (403)");
         }
 
         @Test

@@ -81,7 +81,7 @@ class KnowledgeBaseTest {
         assertThat(kb.kindOfCode("1033")).isEqualTo(Kind.ORIGIN_DNS_ERROR);
         assertThat(kb.kindOfCode("1001")).isEqualTo(Kind.ORIGIN_DNS_ERROR);
         assertThat(kb.kindOfCode("530")).isEqualTo(Kind.ORIGIN_DNS_ERROR);
-        for (String blocked : List.of("1005", "1006", "1007", "1008", "1009", "1010", "1011", "1012", "1015", "1020")) {
+        for (String blocked : List.of("403", "1005", "1006", "1007", "1008", "1009", "1010", "1011", "1012", "1015", "1020")) {
             assertThat(kb.kindOfCode(blocked)).as(blocked).isEqualTo(Kind.BLOCKED_BY_CLOUDFLARE);
         }
         for (String other : List.of("527", "1000", "1002", "1003", "1004", "1101", "1102", "1200", "1999")) {
