@@ -297,6 +297,18 @@ class DiagnoserTest {
         }
 
         @Test
+        void silentServerOffCloudflareIsUnreachableNotAnInference() {
+            Diagnosis d = diagnose(silentEdge().dns(ProbeRecords.plainDns(false))
+                    .origin(origin(null, port(443, TcpState.TIMEOUT))));
+
+            assertThat(d.verdict().kind()).isEqualTo(Kind.EDGE_UNREACHABLE);
+            assertThat(d.verdict().code()).isEqualTo("DEADLINE");
+            assertThat(d.verdict().inferred()).isFalse();
+            assertThat(d.verdict().title()).isEqualTo("example.com cannot be reached at the addresses DNS gives (DEADLINE)");
+            assertThat(findingKinds(d)).containsExactly(Kind.NOT_ON_CLOUDFLARE);
+        }
+
+        @Test
         void edgeThatRefusesIsUnreachableNotAnInference() {
             Diagnosis d = diagnose(given().edge(https(0).failed(Failure.Kind.REFUSED, false), http(0).failed(Failure.Kind.REFUSED, false))
                     .origin(origin(null, port(443, TcpState.TIMEOUT))));

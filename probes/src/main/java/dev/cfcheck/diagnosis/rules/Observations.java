@@ -154,11 +154,13 @@ public final class Observations {
     }
 
     /**
-     * True when no exchange answered and the edge was still quiet when the deadline came (or after connecting):
-     * Cloudflare holds the connection while it tries the origin, so this is the case for inferring 522/524.
+     * True when no exchange answered and the edge was still quiet when the deadline came (or after connecting),
+     * and the host is on Cloudflare: Cloudflare holds the connection while it tries the origin, so this is the
+     * case for inferring 522/524.
      */
     public boolean edgeSilent() {
-        if (exchanges().isEmpty() || edgeAnswered()) {
+        // Off Cloudflare there is no proxy waiting on an origin: a silent server is simply unreachable.
+        if (exchanges().isEmpty() || edgeAnswered() || (dns() != null && !dns().proxied())) {
             return false;
         }
         return exchanges().stream().anyMatch(x -> x.failure() != null
