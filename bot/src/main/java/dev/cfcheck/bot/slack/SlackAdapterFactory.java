@@ -34,6 +34,9 @@ public final class SlackAdapterFactory implements AdapterFactory {
         if (app == null && secret == null) {
             return off(BOT_TOKEN + " is set but " + APP_TOKEN + " (Socket Mode) or " + SIGNING_SECRET + " (HTTP mode) is missing");
         }
+        if (!bot.startsWith("xox") || bot.length() < 16) {
+            return off(BOT_TOKEN + " does not look like a bot token (xoxb-...)");
+        }
         if (app != null && !app.startsWith("xapp-")) {
             return off(APP_TOKEN + " must be an app-level token (xapp-...) with connections:write");
         }

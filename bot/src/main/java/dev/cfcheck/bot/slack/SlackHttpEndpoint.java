@@ -65,7 +65,7 @@ final class SlackHttpEndpoint {
     }
 
     void stop() {
-        server.stop(1);
+        server.stop(0);
         workers.shutdown();
     }
 

@@ -36,11 +36,11 @@ public final class SlackText {
 
     /** Network data for mrkdwn: escaped, no backticks, no broadcast words. Put it in {@code verbatim} text. */
     public static String inert(String s) {
-        String out = escape(s).replace('`', BACKTICK_LOOKALIKE);
-        for (String word : new String[] {"here", "channel", "everyone"}) {
-            out = out.replaceAll("(?i)@(" + word + ")", "@" + WORD_JOINER + "$1");
-        }
-        return out;
+        return defuse(escape(s));
+    }
+
+    private static String defuse(String s) {
+        return s.replace('`', BACKTICK_LOOKALIKE).replaceAll("(?i)@(here|channel|everyone)", "@" + WORD_JOINER + "$1");
     }
 
     /** A fenced code block of network data, at most {@code max} characters in all. */
@@ -49,9 +49,13 @@ public final class SlackText {
         return FENCE + body + FENCE;
     }
 
-    /** Text for a {@code plain_text} object: never parsed by Slack, but angle brackets are swapped anyway. */
+    /**
+     * Text for a {@code plain_text} object. Slack does not parse it, but it is treated like mrkdwn anyway
+     * (angle brackets swapped for look-alikes, backticks and broadcast words defused), so no rule depends
+     * on which kind of text object a value lands in.
+     */
     public static String plain(String s, int max) {
-        String out = s == null ? "" : s.replace('<', '\u2039').replace('>', '\u203A');
+        String out = s == null ? "" : defuse(s.replace('<', '\u2039').replace('>', '\u203A'));
         return trim(out, max);
     }
 
