@@ -5,6 +5,7 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.apps.connections.AppsConnectionsOpenResponse;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.cfcheck.bot.router.CommandRouter;
@@ -71,7 +72,13 @@ public final class SlackAdapter implements BotAdapter {
         if (settings.mode() == SlackSettings.Mode.SOCKET) {
             // Ask once ourselves: Bolt's socket client logs a stack trace and fails later with a bare
             // NullPointerException when the app token is refused.
-            AppsConnectionsOpenResponse open = slack.methods(settings.appToken()).appsConnectionsOpen(r -> r);
+            AppsConnectionsOpenResponse open;
+            try {
+                open = slack.methods(settings.appToken()).appsConnectionsOpen(r -> r);
+            } catch (SlackApiException e) {
+                String error = e.getError() == null ? "HTTP " + e.getResponse().code() : e.getError().getError();
+                throw new IllegalStateException("Slack refused SLACK_APP_TOKEN (" + error + ")", e);
+            }
             if (!open.isOk()) {
                 throw new IllegalStateException("Slack refused SLACK_APP_TOKEN (" + open.getError() + ")");
             }

@@ -3,6 +3,8 @@ package dev.cfcheck.bot.slack;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +31,7 @@ final class SlackStandIn implements Closeable {
     final BlockingQueue<String> socketMessages = new LinkedBlockingQueue<>();
     final AtomicInteger connectionsOpened = new AtomicInteger();
     final AtomicInteger authTests = new AtomicInteger();
+    private final List<WebSocket> allSockets = new CopyOnWriteArrayList<>();
 
     SlackStandIn() throws IOException {
         server.setDispatcher(new Dispatcher() {
@@ -40,6 +43,9 @@ final class SlackStandIn implements Closeable {
                     return json("{\"ok\":true,\"url\":\"https://standin.slack.test/\",\"team\":\"Stand-in\",\"user\":\"cfcheck\","
                             + "\"team_id\":\"T1\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"B1\"}");
                 }
+                if (path.equals("/api/apps.connections.open") && String.valueOf(request.getHeaders().get("Authorization")).contains("revoked")) {
+                    return json("{\"ok\":false,\"error\":\"invalid_auth\"}");
+                }
                 if (path.equals("/api/apps.connections.open")) {
                     int n = connectionsOpened.incrementAndGet();
                     return json("{\"ok\":true,\"url\":\"ws://127.0.0.1:" + server.getPort() + "/link/?n=" + n + "\"}");
@@ -48,6 +54,7 @@ final class SlackStandIn implements Closeable {
                     return new MockResponse.Builder().webSocketUpgrade(new WebSocketListener() {
                         @Override
                         public void onOpen(WebSocket webSocket, Response response) {
+                            allSockets.add(webSocket);
                             sockets.add(webSocket);
                         }
 
@@ -106,6 +113,8 @@ final class SlackStandIn implements Closeable {
 
     @Override
     public void close() {
+        // MockWebServer waits for open WebSockets; end them first.
+        allSockets.forEach(s -> s.close(1001, "stand-in closing"));
         server.close();
     }
 }
