@@ -344,6 +344,19 @@ class DiagnoserTest {
         }
 
         @Test
+        void originGivenWithAPortIsReachedOnThatPortByOpenssl() {
+            ProbeRecords.Case c = edge525(SslMode.FULL);
+            DiagnosisInput in = c.input();
+            DiagnosisInput withPort = new DiagnosisInput(in.target(),
+                    List.of(new dev.cfcheck.target.OriginEndpoint(in.origins().get(0).address(), 8443)),
+                    in.probes(), in.settings(), in.thresholds());
+
+            Diagnosis d = diagnoser.diagnose(withPort);
+
+            assertThat(commands(d)).contains("openssl s_client -connect 203.0.113.10:8443 -servername example.com -brief </dev/null");
+        }
+
+        @Test
         void handshake525InStrictModeDoesNotSuggestFlexible() {
             Diagnosis d = diagnose(edge525(SslMode.STRICT));
 
