@@ -511,6 +511,19 @@ class DiagnoserTest {
         }
 
         @Test
+        void serverErrorOffCloudflareIsTheServersOwnAndDoesNotBlameCloudflare() {
+            Diagnosis d = diagnose(given().dns(ProbeRecords.plainDns(false)).edge(https(503).direct()));
+
+            assertThat(d.verdict().kind()).isEqualTo(Kind.ORIGIN_HTTP_ERROR);
+            assertThat(d.verdict().code()).isEqualTo("503");
+            assertThat(d.verdict().severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(d.verdict().title()).isEqualTo("The server of example.com answers 503 (not through Cloudflare)");
+            assertThat(d.verdict().summary()).contains("93.184.216.34").doesNotContain("passed");
+            assertThat(findingKinds(d)).containsExactly(Kind.NOT_ON_CLOUDFLARE);
+            assertThat(d.findings().get(0).code()).isEqualTo("503");
+        }
+
+        @Test
         void greyCloudRecordOnCloudflareNameservers() {
             Diagnosis d = diagnose(given().dns(ProbeRecords.plainDns(true)).edge(https(200).direct()));
 

@@ -176,7 +176,7 @@ class KnowledgeBaseTest {
     @Test
     void everyVariantTheRulesAskForExists() {
         Map<Kind, List<String>> asked = Map.of(
-                Kind.ORIGIN_HTTP_ERROR, List.of("client-error"),
+                Kind.ORIGIN_HTTP_ERROR, List.of("client-error", "direct", "direct-client-error"),
                 Kind.EDGE_UNREACHABLE, List.of("silent"),
                 Kind.ORIGIN_TIMEOUT, List.of("disagreement"),
                 Kind.ORIGIN_REFUSED, List.of("disagreement"),
