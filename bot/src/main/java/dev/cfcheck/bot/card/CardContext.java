@@ -11,7 +11,7 @@ import java.time.format.DateTimeFormatter;
  * @param cached           the report came from the cache
  * @param cachedAgeSeconds how old the cached report was when the card was made (0 when not cached)
  * @param elapsedMs        how long the probes took
- * @param referenceId      the id that also appears in the log line of this check
+ * @param referenceId      the id that also appears in the log line of this check, or {@code null} (CLI)
  */
 public record CardContext(Instant checkedAt, boolean cached, long cachedAgeSeconds, long elapsedMs, String referenceId) {
 
@@ -21,6 +21,8 @@ public record CardContext(Instant checkedAt, boolean cached, long cachedAgeSecon
     public String line() {
         String when = checkedAt == null ? "checked" : "checked " + AT.format(checkedAt);
         String cache = cached ? "cached " + Elapsed.seconds(cachedAgeSeconds) + " ago" : "fresh";
-        return when + " · " + cache + " · took " + Elapsed.millis(elapsedMs) + " · ref " + referenceId;
+        String line = when + " · " + cache + " · took " + Elapsed.millis(elapsedMs);
+        // A one-shot CLI check has no reference id: nothing was logged to refer to.
+        return referenceId == null ? line : line + " · ref " + referenceId;
     }
 }

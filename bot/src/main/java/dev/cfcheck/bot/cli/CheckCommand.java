@@ -1,5 +1,7 @@
 package dev.cfcheck.bot.cli;
 
+import dev.cfcheck.bot.card.Card;
+import dev.cfcheck.bot.card.Redaction;
 import dev.cfcheck.bot.render.terminal.TerminalRenderer;
 import dev.cfcheck.bot.wiring.CheckerFactory;
 import dev.cfcheck.bot.wiring.RequestFactory;
@@ -14,6 +16,7 @@ import dev.cfcheck.target.BadInputException;
 import dev.cfcheck.target.UnsafeAddressException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -80,12 +83,18 @@ public final class CheckCommand implements Callable<Integer> {
             try (Checker checker = CheckerFactory.create(overrides.apply(config))) {
                 report = checker.check(request);
             }
-            out.print(json ? ReportJson.write(report) + "\n" : new TerminalRenderer(Terminal.colour()).render(report));
+            out.print(json ? ReportJson.write(report) + "\n" : terminalCard(report));
             out.flush();
             return ExitCodes.of(report.verdict().severity());
         } catch (BadInputException | UnsafeAddressException | ConfigException e) {
             return badInput(out, err, e.getMessage());
         }
+    }
+
+    /** The card a chat would show, unredacted (the user asked on their own terminal), plus the evidence. */
+    private static String terminalCard(CheckReport report) {
+        Card card = Card.from(report, null, Redaction.NONE, Instant.now());
+        return new TerminalRenderer(Terminal.colour()).render(card, report.verdict().evidence());
     }
 
     private int badInput(PrintWriter out, PrintWriter err, String message) {

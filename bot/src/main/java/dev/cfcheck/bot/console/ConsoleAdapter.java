@@ -1,6 +1,6 @@
 package dev.cfcheck.bot.console;
 
-import dev.cfcheck.bot.render.text.TextCardRenderer;
+import dev.cfcheck.bot.render.terminal.TerminalRenderer;
 import dev.cfcheck.bot.router.Admission;
 import dev.cfcheck.bot.router.CommandContext;
 import dev.cfcheck.bot.router.CommandRouter;
@@ -28,7 +28,7 @@ public final class ConsoleAdapter implements BotAdapter {
     private final InputStream in;
     private final PrintStream out;
     private final boolean prompt;
-    private final TextCardRenderer renderer = new TextCardRenderer();
+    private final TerminalRenderer renderer = new TerminalRenderer(false);
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile boolean stopping;
     private Thread reader;
