@@ -42,6 +42,7 @@ class DiscordConnectionTest {
                 discord.awaitReady();
                 jda.awaitReady();
                 assertThat(jda.getSelfUser().getApplicationId()).isEqualTo(DiscordStandIn.APPLICATION_ID);
+                assertThat(jda.getGuildById(DiscordStandIn.GUILD_ID)).isNotNull();
 
                 DiscordStandIn.Interaction sent = discord.slashCommand("cfcheck",
                         DiscordStandIn.stringOption("domain", "example.com"));

@@ -335,6 +335,57 @@ final class DiscordStandIn implements AutoCloseable {
         message.putArray("components");
     }
 
+    /** A small guild JDA accepts: the @everyone role, the incident channel, and the bot as a member. */
+    private static ObjectNode guildCreate() {
+        ObjectNode g = JSON.createObjectNode()
+                .put("id", GUILD_ID)
+                .put("name", "Stand-in Incidents")
+                .putNull("icon")
+                .put("owner_id", USER_ID)
+                .put("preferred_locale", "en-US")
+                .put("member_count", 2)
+                .put("afk_timeout", 300)
+                .put("large", false)
+                .put("unavailable", false)
+                .put("premium_progress_bar_enabled", false)
+                .put("joined_at", "2024-01-01T00:00:00.000000+00:00");
+        g.putArray("features");
+        g.putArray("roles").addObject()
+                .put("id", GUILD_ID)
+                .put("name", "@everyone")
+                .put("color", 0)
+                .put("position", 0)
+                .put("permissions", "2248473465835073")
+                .put("managed", false)
+                .put("hoist", false)
+                .put("mentionable", false)
+                .put("flags", 0);
+        g.putArray("channels").addObject()
+                .put("id", CHANNEL_ID)
+                .put("type", 0)
+                .put("guild_id", GUILD_ID)
+                .put("name", "incident")
+                .put("position", 0)
+                .put("nsfw", false)
+                .put("rate_limit_per_user", 0)
+                .putArray("permission_overwrites");
+        ObjectNode self = g.putArray("members").addObject()
+                .put("joined_at", "2024-01-01T00:00:00.000000+00:00")
+                .put("deaf", false)
+                .put("mute", false)
+                .put("flags", 0);
+        self.putArray("roles");
+        self.set("user", selfUser());
+        g.putArray("threads");
+        g.putArray("emojis");
+        g.putArray("stickers");
+        g.putArray("voice_states");
+        g.putArray("presences");
+        g.putArray("guild_scheduled_events");
+        g.putArray("stage_instances");
+        return g;
+    }
+
     private static void await(CountDownLatch latch, String failure) throws InterruptedException {
         if (!latch.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
             throw new AssertionError(failure);
@@ -369,6 +420,8 @@ final class DiscordStandIn implements AutoCloseable {
                         return;
                     }
                     webSocket.send(dispatch("READY", readyPayload()).toString());
+                    // As Discord does: READY lists the guild as unavailable, GUILD_CREATE follows with its content.
+                    webSocket.send(dispatch("GUILD_CREATE", guildCreate()).toString());
                     ready.countDown();
                 }
                 case 6 -> {
@@ -391,8 +444,7 @@ final class DiscordStandIn implements AutoCloseable {
                     .put("resume_gateway_url", gatewayUrl());
             d.set("user", selfUser());
             d.putObject("application").put("id", APPLICATION_ID).put("flags", 0);
-            // No guilds: interactions then arrive from "detached" guilds, as for a bot without the GUILDS intent.
-            d.putArray("guilds");
+            d.putArray("guilds").addObject().put("id", GUILD_ID).put("unavailable", true);
             d.putArray("private_channels");
             d.putArray("guild_join_requests");
             d.putArray("relationships");
