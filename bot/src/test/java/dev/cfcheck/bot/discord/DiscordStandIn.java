@@ -48,9 +48,12 @@ final class DiscordStandIn implements AutoCloseable {
     private final List<RecordedRequest> allRest = new CopyOnWriteArrayList<>();
     private final AtomicReference<WebSocket> socket = new AtomicReference<>();
     private final AtomicInteger sequence = new AtomicInteger();
-    private final AtomicLong snowflakes = new AtomicLong(1300000000000000000L);
+    /** Discord ids carry their creation time; JDA refuses to answer an interaction older than 15 minutes. */
+    private static final long DISCORD_EPOCH = 1420070400000L;
+    private final AtomicLong snowflakes = new AtomicLong((System.currentTimeMillis() - DISCORD_EPOCH) << 22);
     private final List<RecordedRequest> gatewayUpgrades = new CopyOnWriteArrayList<>();
     private final BlockingQueue<JsonNode> gatewayFrames = new LinkedBlockingQueue<>();
+    private volatile boolean refuseTokens;
     private volatile CountDownLatch ready = new CountDownLatch(1);
     private volatile CountDownLatch resumed = new CountDownLatch(1);
 
@@ -75,6 +78,11 @@ final class DiscordStandIn implements AutoCloseable {
 
     String gatewayUrl() {
         return "ws://" + server.getHostName() + ":" + server.getPort() + "/gateway";
+    }
+
+    /** From now on the REST API answers 401, as Discord does for a wrong or revoked token. */
+    void refuseTokens() {
+        refuseTokens = true;
     }
 
     /** Waits until the gateway has sent READY (after IDENTIFY) on the current connection. */
@@ -163,7 +171,7 @@ final class DiscordStandIn implements AutoCloseable {
                 throw new AssertionError("no " + method + " " + pathPrefix + " came; all REST requests: "
                         + allRest.stream().map(RecordedRequest::getRequestLine).toList());
             }
-            if (request.getMethod().equals(method) && request.getUrl().encodedPath().startsWith(pathPrefix)) {
+            if (request.getMethod().equals(method) && path(request).startsWith(pathPrefix)) {
                 return request;
             }
         }
@@ -250,8 +258,13 @@ final class DiscordStandIn implements AutoCloseable {
         }
     }
 
+    /** The decoded path ("@original", not "%40original"). */
+    static String path(RecordedRequest request) {
+        return "/" + String.join("/", request.getUrl().pathSegments());
+    }
+
     private MockResponse answer(RecordedRequest request) {
-        String path = request.getUrl().encodedPath();
+        String path = path(request);
         if (path.equals("/gateway")) {
             gatewayUpgrades.add(request);
             return new MockResponse.Builder().webSocketUpgrade(new Gateway()).build();
@@ -260,6 +273,9 @@ final class DiscordStandIn implements AutoCloseable {
         rest.add(request);
         String method = request.getMethod();
         if (method.equals("GET") && path.equals("/api/v10/users/@me")) {
+            if (refuseTokens) {
+                return json(401, JSON.createObjectNode().put("message", "401: Unauthorized").put("code", 0));
+            }
             return json(200, selfUser());
         }
         if (method.equals("PUT") && path.matches("/api/v10/applications/[0-9]+(/guilds/[0-9]+)?/commands")) {
