@@ -27,8 +27,15 @@ public record CheckRequest(
         boolean fresh,
         DomainSettings settings) {
 
+    /** Origins probed per check at most: bounds the probe threads one check can take. */
+    public static final int MAX_ORIGINS = 4;
+
     public CheckRequest {
         origins = List.copyOf(origins);
+        if (origins.size() > MAX_ORIGINS) {
+            throw new dev.cfcheck.target.BadInputException(
+                    "too many origins: " + origins.size() + " (at most " + MAX_ORIGINS + ")");
+        }
         settings = settings == null ? DomainSettings.NONE : settings;
     }
 

@@ -1,0 +1,100 @@
+package dev.cfcheck.bot.cli;
+
+import dev.cfcheck.bot.render.terminal.TerminalRenderer;
+import dev.cfcheck.bot.wiring.CheckerFactory;
+import dev.cfcheck.bot.wiring.RequestFactory;
+import dev.cfcheck.check.CheckReport;
+import dev.cfcheck.check.CheckRequest;
+import dev.cfcheck.check.Checker;
+import dev.cfcheck.check.ReportJson;
+import dev.cfcheck.config.CfcheckConfig;
+import dev.cfcheck.config.ConfigException;
+import dev.cfcheck.config.ConfigLoader;
+import dev.cfcheck.target.BadInputException;
+import dev.cfcheck.target.UnsafeAddressException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code cfcheck check TARGET}: one diagnosis, printed as a terminal card or as JSON. */
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Diagnose TARGET (a hostname or an http(s) URL) and print the card.",
+        footer = {"", "Exit status: 0 ok/info, 1 warning/critical, 2 bad input or usage, 3 internal error."})
+public final class CheckCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "TARGET", description = "Hostname or http(s) URL (host, port and path are used).")
+    String target;
+
+    @Option(names = "--json", description = "Print the report as JSON (the format is a stable contract).")
+    boolean json;
+
+    @Option(names = "--origin", paramLabel = "IP[:PORT]",
+            description = "Origin server address to probe directly (repeatable; default: the config's for this domain).")
+    List<String> origins = new ArrayList<>();
+
+    @Option(names = "--dns", paramLabel = "IP[:PORT]", description = "DNS resolver to ask (default: the system's).")
+    String resolver;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Overall deadline (default: 10, or the config's).")
+    Double timeoutSeconds;
+
+    @Option(names = "--fresh", description = "Bypass the cache.")
+    boolean fresh;
+
+    @Option(names = "--allow-private", description = "Allow loopback, private and other internal targets.")
+    boolean allowPrivate;
+
+    @Option(names = "--cloudflare-ranges", paramLabel = "FILE",
+            description = "CIDR list (one a line) replacing the bundled Cloudflare ranges.")
+    Path rangesFile;
+
+    @Option(names = "--ca-file", paramLabel = "PEM", description = "Extra trusted CA certificates (PEM), on top of the JVM's.")
+    Path caFile;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Config file (default: $CFCHECK_CONFIG).")
+    Path configFile;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            CfcheckConfig config = ConfigLoader.load(configFile == null ? null : configFile.toString(), System.getenv());
+            CliOverrides overrides = new CliOverrides(resolver, timeoutSeconds, allowPrivate, rangesFile, caFile);
+            CheckRequest request = new RequestFactory(config, overrides.apply(config))
+                    .request(target, origins, fresh);
+            CheckReport report;
+            try (Checker checker = CheckerFactory.create(overrides.apply(config))) {
+                report = checker.check(request);
+            }
+            out.print(json ? ReportJson.write(report) + "\n" : new TerminalRenderer(Terminal.colour()).render(report));
+            out.flush();
+            return ExitCodes.of(report.verdict().severity());
+        } catch (BadInputException | UnsafeAddressException | ConfigException e) {
+            return badInput(out, err, e.getMessage());
+        }
+    }
+
+    private int badInput(PrintWriter out, PrintWriter err, String message) {
+        if (json) {
+            out.println(JsonError.of(message));
+            out.flush();
+        }
+        err.println("cfcheck: " + message);
+        err.flush();
+        return ExitCodes.BAD_INPUT;
+    }
+}

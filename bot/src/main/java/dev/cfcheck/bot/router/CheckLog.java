@@ -1,0 +1,63 @@
+package dev.cfcheck.bot.router;
+
+import dev.cfcheck.check.CheckReport;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One line per check, key=value, on the logger {@code cfcheck.checks}: enough to find the check a chat
+ * reply's reference id names, without storing who asked (the user id is hashed).
+ */
+final class CheckLog {
+
+    static final String LOGGER_NAME = "cfcheck.checks";
+    private static final Logger LOG = LoggerFactory.getLogger(LOGGER_NAME);
+
+    private CheckLog() {
+    }
+
+    static void checked(CommandContext ctx, String host, CheckReport report, long elapsedMs, String referenceId) {
+        LOG.info("{} kind={} code={} elapsedMs={} cached={} ref={}", prefix(ctx, host),
+                report.verdict().kind(), value(report.verdict().code()), elapsedMs, report.cached(), referenceId);
+    }
+
+    static void failed(CommandContext ctx, String host, Throwable error, long elapsedMs, String referenceId) {
+        LOG.warn("{} kind=- code=- elapsedMs={} cached=false ref={} error={}", prefix(ctx, host), elapsedMs, referenceId,
+                error.getClass().getSimpleName());
+    }
+
+    private static String prefix(CommandContext ctx, String host) {
+        return "check platform=" + ctx.platform().id()
+                + " workspace=" + value(ctx.workspaceId())
+                + " channel=" + value(ctx.channelId())
+                + " user=" + hashedUser(ctx.userId())
+                + " target=" + value(host);
+    }
+
+    /** The first 16 hex digits of SHA-256(user id): the same user links up across lines, the id itself is not kept. */
+    static String hashedUser(String userId) {
+        if (userId == null) {
+            return "-";
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(userId.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+
+    /** A value that cannot forge another key or line: no spaces, no control characters, bounded. */
+    static String value(String s) {
+        if (s == null || s.isEmpty()) {
+            return "-";
+        }
+        StringBuilder b = new StringBuilder();
+        s.codePoints().limit(100).forEach(cp -> b.appendCodePoint(cp <= ' ' || cp == 0x7f || cp == '=' || Character.isISOControl(cp) ? '_' : cp));
+        return b.toString();
+    }
+}

@@ -1,0 +1,268 @@
+package dev.cfcheck.bot.router;
+
+import dev.cfcheck.bot.card.Card;
+import dev.cfcheck.bot.card.Details;
+import dev.cfcheck.bot.card.Redaction;
+import dev.cfcheck.check.CheckReport;
+import dev.cfcheck.check.CheckRequest;
+import dev.cfcheck.check.CheckService;
+import dev.cfcheck.target.BadInputException;
+import dev.cfcheck.target.OriginEndpoint;
+import dev.cfcheck.target.Target;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one way into a check from chat or the console: parses the command, applies the access rules and
+ * rate limits, runs the check on a bounded pool off the caller's thread, logs one line per check and
+ * makes the card. Every platform adapter goes through here; none talks to the checker directly.
+ *
+ * <pre>{@code
+ * Admission a = router.submit(new CommandContext(Platform.SLACK, team, channel, user), "example.com fresh");
+ * if (a instanceof Admission.Started s) { ack(s.ackText()); s.reply().thenAccept(this::post); }
+ * else if (a instanceof Admission.Answered r) { ackEphemeral(r.reply()); }
+ * }</pre>
+ */
+public final class CommandRouter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommandRouter.class);
+    /** Past the check's own deadline, how long before the router gives up on the checker. */
+    private static final Duration OVERRUN = Duration.ofSeconds(5);
+
+    private final CheckService checks;
+    private final TargetValidator targets;
+    private final OriginReader origins;
+    private final CheckRequestFactory requests;
+    private final RouterSettings settings;
+    private final Clock clock;
+    private final CommandParser parser = new CommandParser();
+    private final RateLimiter rateLimiter;
+    private final RecentChecks recent;
+    private final ThreadPoolExecutor pool;
+
+    private CommandRouter(Builder b) {
+        this.checks = Objects.requireNonNull(b.checks, "checks");
+        this.targets = Objects.requireNonNull(b.targets, "targets");
+        this.origins = Objects.requireNonNull(b.origins, "origins");
+        this.requests = Objects.requireNonNull(b.requests, "requests");
+        this.settings = b.settings;
+        this.clock = b.clock;
+        this.rateLimiter = new RateLimiter(settings.rateLimits(), b.nanoTime);
+        this.recent = new RecentChecks(settings.recentChecks(), settings.recentCheckTtl(), b.nanoTime::getAsLong);
+        AtomicInteger n = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(settings.maxConcurrentChecks(), settings.maxConcurrentChecks(),
+                30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(settings.maxQueuedChecks()), r -> {
+                    Thread t = new Thread(r, "cfcheck-check-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        this.pool.allowCoreThreadTimeOut(true);
+    }
+
+    public static Builder builder(CheckService checks) {
+        return new Builder(checks);
+    }
+
+    public RouterSettings settings() {
+        return settings;
+    }
+
+    /** A {@code /cfcheck ...} line, with or without the leading {@code /cfcheck}. */
+    public Admission submit(CommandContext ctx, String text) {
+        ParsedCommand command;
+        try {
+            command = parser.parse(text);
+        } catch (BadInputException e) {
+            return refuse(e.getMessage() + ". Try /cfcheck help.");
+        }
+        if (command instanceof ParsedCommand.Help) {
+            return new Admission.Answered(new RouterReply.Help(HelpText.TEXT));
+        }
+        ParsedCommand.Check check = (ParsedCommand.Check) command;
+        String placeRefusal = settings.access().refusalFor(ctx);
+        if (placeRefusal != null) {
+            return refuse(placeRefusal);
+        }
+        Target target;
+        List<OriginEndpoint> endpoints = new ArrayList<>();
+        try {
+            target = targets.validate(check.target());
+            for (String o : check.origins()) {
+                endpoints.add(origins.read(o));
+            }
+        } catch (BadInputException e) {
+            return refuse(e.getMessage());
+        }
+        String hostRefusal = settings.access().refusalForHost(ctx, target.host());
+        if (hostRefusal != null) {
+            return refuse(hostRefusal);
+        }
+        RateLimiter.Decision rate = rateLimiter.acquire(ctx);
+        if (!rate.allowed()) {
+            return refuse(rate.message());
+        }
+        CheckRequest request = requests.create(target, endpoints, check.fresh());
+        List<String> named = endpoints.stream().map(OriginEndpoint::ip).toList();
+        return start(ctx, request, named);
+    }
+
+    /** The Re-run button: the same check again, bypassing the cache. */
+    public Admission rerun(CommandContext ctx, String referenceId) {
+        var entry = recent.get(referenceId, ctx);
+        if (entry.isEmpty()) {
+            return refuse(HelpText.EXPIRED);
+        }
+        String placeRefusal = settings.access().refusalFor(ctx);
+        if (placeRefusal != null) {
+            return refuse(placeRefusal);
+        }
+        CheckRequest request = entry.get().request().withFresh(true);
+        String hostRefusal = settings.access().refusalForHost(ctx, request.target().host());
+        if (hostRefusal != null) {
+            return refuse(hostRefusal);
+        }
+        RateLimiter.Decision rate = rateLimiter.acquire(ctx);
+        if (!rate.allowed()) {
+            return refuse(rate.message());
+        }
+        return start(ctx, request, entry.get().requestedOrigins());
+    }
+
+    /** The Details button: the full evidence of an earlier check, unredacted (the reply is ephemeral). */
+    public RouterReply details(CommandContext ctx, String referenceId) {
+        String placeRefusal = settings.access().refusalFor(ctx);
+        if (placeRefusal != null) {
+            return new RouterReply.Refusal(placeRefusal);
+        }
+        return recent.get(referenceId, ctx)
+                .<RouterReply>map(e -> new RouterReply.DetailsReply(Details.from(e.report(), referenceId)))
+                .orElse(new RouterReply.Refusal(HelpText.EXPIRED));
+    }
+
+    private Admission start(CommandContext ctx, CheckRequest request, List<String> namedOrigins) {
+        String referenceId = ReferenceId.next();
+        String host = request.target().host();
+        CompletableFuture<RouterReply> reply;
+        try {
+            reply = CompletableFuture.supplyAsync(() -> run(ctx, request, namedOrigins, referenceId), pool);
+        } catch (RejectedExecutionException e) {
+            return refuse(pool.isShutdown()
+                    ? "cfcheck is shutting down. Try again in a minute."
+                    : "cfcheck is busy with other checks. Try again in a few seconds.");
+        }
+        Duration limit = request.timeout() == null ? Duration.ofSeconds(30) : request.timeout().plus(OVERRUN);
+        reply = reply.orTimeout(limit.toMillis(), TimeUnit.MILLISECONDS).exceptionally(e -> {
+            // Only a checker that broke its own deadline gets here; run() turns every other failure into a reply.
+            CheckLog.failed(ctx, host, e, limit.toMillis(), referenceId);
+            return failure(host, referenceId);
+        });
+        return new Admission.Started(referenceId, request.target().unicodeHost(), reply);
+    }
+
+    private RouterReply run(CommandContext ctx, CheckRequest request, List<String> namedOrigins, String referenceId) {
+        long start = System.nanoTime();
+        String host = request.target().host();
+        try {
+            CheckReport report = checks.check(request);
+            long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            recent.put(referenceId, new RecentChecks.Entry(ctx, request, namedOrigins, report));
+            CheckLog.checked(ctx, host, report, elapsed, referenceId);
+            Redaction redaction = Redaction.forReport(report, namedOrigins, settings.showOriginAddress());
+            return new RouterReply.CardReply(Card.from(report, referenceId, redaction, clock.instant()));
+        } catch (RuntimeException | Error e) {
+            long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            CheckLog.failed(ctx, host, e, elapsed, referenceId);
+            LOG.warn("check {} of {} failed inside cfcheck", referenceId, CheckLog.value(host), e);
+            return failure(host, referenceId);
+        }
+    }
+
+    private static RouterReply failure(String host, String referenceId) {
+        return new RouterReply.Failure("Sorry, the check of " + CommandParser.shown(host)
+                + " failed inside cfcheck. Reference " + referenceId + " (quote it to whoever runs the bot).", referenceId);
+    }
+
+    private static Admission refuse(String text) {
+        return new Admission.Answered(new RouterReply.Refusal(text));
+    }
+
+    /**
+     * Stops taking checks and waits (up to the shutdown grace) for running ones to finish and their
+     * replies to be posted.
+     */
+    @Override
+    public void close() {
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("{} checks still running after {}; leaving them", pool.getActiveCount(), settings.shutdownGrace());
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public static final class Builder {
+        private final CheckService checks;
+        private TargetValidator targets;
+        private OriginReader origins;
+        private CheckRequestFactory requests = CheckRequestFactory.withTimeout(Duration.ofSeconds(10));
+        private RouterSettings settings = RouterSettings.DEFAULTS;
+        private Clock clock = Clock.systemUTC();
+        private LongSupplier nanoTime = System::nanoTime;
+
+        private Builder(CheckService checks) {
+            this.checks = checks;
+        }
+
+        public Builder targets(TargetValidator targets) {
+            this.targets = targets;
+            return this;
+        }
+
+        public Builder origins(OriginReader origins) {
+            this.origins = origins;
+            return this;
+        }
+
+        public Builder requests(CheckRequestFactory requests) {
+            this.requests = requests;
+            return this;
+        }
+
+        public Builder settings(RouterSettings settings) {
+            this.settings = settings;
+            return this;
+        }
+
+        /** The wall clock, for the age of cached reports. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** The monotonic clock of the rate limiter and the recent-checks store (tests pass a manual one). */
+        public Builder nanoTime(LongSupplier nanoTime) {
+            this.nanoTime = nanoTime;
+            return this;
+        }
+
+        public CommandRouter build() {
+            return new CommandRouter(this);
+        }
+    }
+}

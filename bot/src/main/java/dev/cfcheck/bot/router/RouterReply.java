@@ -1,0 +1,28 @@
+package dev.cfcheck.bot.router;
+
+import dev.cfcheck.bot.card.Card;
+import dev.cfcheck.bot.card.Details;
+
+/** What the router answers; each platform's adapter turns it into a message. */
+public sealed interface RouterReply {
+
+    /** A finished check: post the card (public unless the config says ephemeral). */
+    record CardReply(Card card) implements RouterReply {
+    }
+
+    /** The full evidence of an earlier check, for the one person who asked (ephemeral). */
+    record DetailsReply(Details details) implements RouterReply {
+    }
+
+    /** How to use the command (ephemeral). */
+    record Help(String text) implements RouterReply {
+    }
+
+    /** The request was not run: bad input, access rules, rate limit, busy (ephemeral, one line). */
+    record Refusal(String text) implements RouterReply {
+    }
+
+    /** The check failed inside the bot: a short apology quoting the reference id, never a stack trace. */
+    record Failure(String text, String referenceId) implements RouterReply {
+    }
+}

@@ -1,0 +1,34 @@
+package dev.cfcheck.bot.wiring;
+
+import dev.cfcheck.check.Checker;
+import dev.cfcheck.check.CheckerSettings;
+import dev.cfcheck.check.LiveProbes;
+import dev.cfcheck.diagnosis.Diagnoser;
+import dev.cfcheck.diagnosis.KnowledgeBase;
+import dev.cfcheck.target.AddressPolicy;
+import dev.cfcheck.target.CloudflareRanges;
+import dev.cfcheck.target.SafeAddressPolicy;
+import dev.cfcheck.probes.tls.TrustMaterial;
+import java.time.Clock;
+
+/** Builds the one {@link Checker} of a process from its settings: the live probes, the knowledge base, the cache. */
+public final class CheckerFactory {
+
+    private CheckerFactory() {
+    }
+
+    public static Checker create(RuntimeSettings settings) {
+        CloudflareRanges ranges = settings.rangesFile() == null
+                ? CloudflareRanges.bundled()
+                : CloudflareRanges.load(settings.rangesFile());
+        TrustMaterial trust = settings.caFile() == null
+                ? TrustMaterial.jvmDefault()
+                : TrustMaterial.withExtraCas(settings.caFile());
+        AddressPolicy safe = SafeAddressPolicy.forChecks(false);
+        LiveProbes probes = new LiveProbes(settings.resolver(), ranges, trust, safe);
+        CheckerSettings checkerSettings = new CheckerSettings(
+                settings.cacheTtl(), settings.cacheMaxSize(), CheckerSettings.DEFAULTS.maxParallelChecks(),
+                settings.thresholds());
+        return new Checker(probes, safe, new Diagnoser(KnowledgeBase.load()), checkerSettings, Clock.systemUTC());
+    }
+}

@@ -1,0 +1,68 @@
+package dev.cfcheck.bot.router;
+
+import dev.cfcheck.check.CheckReport;
+import dev.cfcheck.check.CheckRequest;
+import dev.cfcheck.check.CheckService;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * A CheckService that answers with reports a test builds, records every request and the thread it ran
+ * on, and can hold each check until the test opens a latch (to show that a reply does not wait for it).
+ */
+public final class ScriptedCheckService implements CheckService {
+
+    private final Function<CheckRequest, CheckReport> reports;
+    private final List<CheckRequest> requests = new CopyOnWriteArrayList<>();
+    private final List<String> threads = new CopyOnWriteArrayList<>();
+    private volatile CountDownLatch gate = new CountDownLatch(0);
+    private final CountDownLatch firstStarted = new CountDownLatch(1);
+
+    public ScriptedCheckService(Function<CheckRequest, CheckReport> reports) {
+        this.reports = reports;
+    }
+
+    /** Every check waits until {@link #release()}. */
+    public ScriptedCheckService hold() {
+        gate = new CountDownLatch(1);
+        return this;
+    }
+
+    public void release() {
+        gate.countDown();
+    }
+
+    /** Waits until a check has entered the service. */
+    public void awaitStarted() throws InterruptedException {
+        if (!firstStarted.await(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("no check started");
+        }
+    }
+
+    @Override
+    public CheckReport check(CheckRequest request) {
+        requests.add(request);
+        threads.add(Thread.currentThread().getName());
+        firstStarted.countDown();
+        try {
+            if (!gate.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("test never released the check");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        return reports.apply(request);
+    }
+
+    public List<CheckRequest> requests() {
+        return requests;
+    }
+
+    public List<String> threads() {
+        return threads;
+    }
+}

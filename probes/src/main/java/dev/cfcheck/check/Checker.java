@@ -1,0 +1,249 @@
+package dev.cfcheck.check;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.cfcheck.diagnosis.Diagnoser;
+import dev.cfcheck.diagnosis.Diagnosis;
+import dev.cfcheck.diagnosis.DiagnosisInput;
+import dev.cfcheck.probes.Deadline;
+import dev.cfcheck.probes.dns.DnsResult;
+import dev.cfcheck.probes.dns.DnsStatus;
+import dev.cfcheck.probes.edge.EdgeResult;
+import dev.cfcheck.probes.origin.OriginResult;
+import dev.cfcheck.probes.tls.TlsResult;
+import dev.cfcheck.target.AddressPolicy;
+import dev.cfcheck.target.OriginEndpoint;
+import dev.cfcheck.target.Target;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs a check: DNS first, then the edge and the origin probes concurrently, all under one deadline; then
+ * the diagnosis. Reports are cached (Caffeine, keyed by {@link CacheKey}); concurrent checks of the same key
+ * share one probe run, and {@code fresh} bypasses the cache (and refreshes it).
+ */
+public final class Checker implements CheckService, AutoCloseable {
+
+    /** Probes set their own timeouts from the deadline; this is only the slack for threads to hand back. */
+    private static final Duration GRACE = Duration.ofMillis(500);
+
+    private final Probes probes;
+    private final AddressPolicy safePolicy;
+    private final Diagnoser diagnoser;
+    private final CheckerSettings settings;
+    private final Clock clock;
+    private final AsyncCache<CacheKey, CheckReport> cache;
+    /** Runs whole checks; its size is the bound on checks probing at once (more wait in its queue). */
+    private final ExecutorService checkPool;
+    /** Runs the probes of running checks; sized so a running check never waits for a probe thread. */
+    private final ExecutorService probePool;
+    private final AtomicLong probeRuns = new AtomicLong();
+
+    /**
+     * @param probes     the probes to run
+     * @param safePolicy the safe-target policy applied unless a request allows private targets
+     * @param diagnoser  turns probe results into a diagnosis
+     * @param settings   cache, concurrency and thresholds
+     * @param clock      the time stamped on reports
+     */
+    public Checker(Probes probes, AddressPolicy safePolicy, Diagnoser diagnoser, CheckerSettings settings, Clock clock) {
+        this.probes = Objects.requireNonNull(probes);
+        this.safePolicy = Objects.requireNonNull(safePolicy);
+        this.diagnoser = Objects.requireNonNull(diagnoser);
+        this.settings = Objects.requireNonNull(settings);
+        this.clock = Objects.requireNonNull(clock);
+        this.checkPool = Executors.newFixedThreadPool(settings.maxParallelChecks(), daemonThreads("cfcheck-check-"));
+        // Per check: the edge, plus a probe and a handshake per origin (at most MAX_ORIGINS).
+        this.probePool = Executors.newFixedThreadPool(
+                settings.maxParallelChecks() * (1 + 2 * CheckRequest.MAX_ORIGINS), daemonThreads("cfcheck-probe-"));
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(settings.cacheMaxSize())
+                .expireAfterWrite(settings.cacheTtl())
+                .buildAsync();
+    }
+
+    @Override
+    public CheckReport check(CheckRequest request) {
+        CacheKey key = CacheKey.of(request);
+        CompletableFuture<CheckReport> future;
+        boolean servedFromCache;
+        if (request.fresh() || settings.cacheTtl().isZero()) {
+            future = CompletableFuture.supplyAsync(() -> probeAndDiagnose(request), checkPool);
+            if (!settings.cacheTtl().isZero()) {
+                cache.put(key, future);
+            }
+            servedFromCache = false;
+        } else {
+            boolean[] created = {false};
+            future = cache.get(key, (k, executor) -> {
+                created[0] = true;
+                return CompletableFuture.supplyAsync(() -> probeAndDiagnose(request), checkPool);
+            });
+            // A report already complete when we asked is a cache hit; joining a run in flight is not.
+            servedFromCache = !created[0] && future.isDone();
+        }
+        CheckReport report = await(future, request.timeout());
+        return servedFromCache ? report.asCached() : report;
+    }
+
+    /** How many probe runs (DNS + edge + origin) have started since this checker was made: the benchmark reads it. */
+    public long probeRuns() {
+        return probeRuns.get();
+    }
+
+    private CheckReport await(CompletableFuture<CheckReport> future, Duration timeout) {
+        // Waiting for a turn (bounded concurrency) plus the check's own deadline plus slack.
+        long waitMs = timeout.toMillis() * 2 + GRACE.toMillis() * 2;
+        try {
+            return future.get(waitMs, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CheckFailedException("interrupted while waiting for the check", e);
+        } catch (TimeoutException e) {
+            throw new CheckFailedException("the check did not finish in time", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new CheckFailedException("the check failed", cause);
+        }
+    }
+
+    private CheckReport probeAndDiagnose(CheckRequest request) {
+        probeRuns.incrementAndGet();
+        return run(request);
+    }
+
+    private CheckReport run(CheckRequest request) {
+        Instant checkedAt = clock.instant();
+        long started = System.nanoTime();
+        Deadline deadline = Deadline.after(request.timeout());
+        Target target = request.target();
+        AddressPolicy policy = request.allowPrivate() ? AddressPolicy.ALLOW_ALL : safePolicy;
+
+        DnsResult dns = null;
+        List<InetAddress> addresses;
+        InetAddress literal = ipLiteral(target.host());
+        if (literal != null) {
+            addresses = List.of(literal); // nothing to resolve: the user named the address
+        } else {
+            dns = probes.dns(target.host(), deadline);
+            addresses = dns.status() == DnsStatus.OK ? parseAll(dns.addresses()) : List.of();
+        }
+
+        CompletableFuture<EdgeResult> edge = addresses.isEmpty()
+                ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> probes.edge(target, addresses, policy, deadline), probePool);
+
+        List<CompletableFuture<OriginResult>> origins = new ArrayList<>();
+        List<CompletableFuture<TlsResult>> handshakes = new ArrayList<>();
+        for (OriginEndpoint origin : request.origins()) {
+            policy.requireAllowed(origin.address());
+            origins.add(CompletableFuture.supplyAsync(() -> probes.origin(target, origin, deadline), probePool));
+            handshakes.add(CompletableFuture.supplyAsync(() -> probes.tls(target, origin, deadline), probePool));
+        }
+
+        ProbeResults results = new ProbeResults(
+                dns,
+                join(edge, deadline),
+                request.origins().isEmpty() ? null : joinAll(origins, deadline),
+                request.origins().isEmpty() ? null : joinAll(handshakes, deadline));
+        Diagnosis diagnosis = diagnoser.diagnose(new DiagnosisInput(
+                target, request.origins(), results, request.settings(), settings.thresholds()));
+        long elapsedMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        return new CheckReport(target.host(), target.displayUrl(), checkedAt, elapsedMs, false,
+                diagnosis.verdict(), diagnosis.findings(), results);
+    }
+
+    /** Waits for one probe until the deadline (plus grace); a probe still running then is abandoned. */
+    private static <T> T join(CompletableFuture<T> future, Deadline deadline) {
+        try {
+            return future.get(deadline.remaining().plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            return null;
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return null;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new CheckFailedException("a probe failed", cause);
+        }
+    }
+
+    private static <T> List<T> joinAll(List<CompletableFuture<T>> futures, Deadline deadline) {
+        List<T> results = new ArrayList<>();
+        for (CompletableFuture<T> f : futures) {
+            T result = join(f, deadline);
+            if (result != null) {
+                results.add(result);
+            }
+        }
+        return results;
+    }
+
+    private static InetAddress ipLiteral(String host) {
+        boolean looksLikeIp = host.indexOf(':') >= 0 || host.matches("[0-9.]+");
+        if (!looksLikeIp) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(host); // a literal: no lookup happens
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    private static List<InetAddress> parseAll(List<String> literals) {
+        List<InetAddress> out = new ArrayList<>();
+        for (String s : literals) {
+            InetAddress a = ipLiteral(s);
+            if (a != null) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public void close() {
+        checkPool.shutdownNow();
+        probePool.shutdownNow();
+        if (probes instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // Closing releases threads only; nothing is left to report at shutdown.
+            }
+        }
+    }
+}

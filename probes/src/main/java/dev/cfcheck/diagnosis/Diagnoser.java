@@ -1,0 +1,87 @@
+package dev.cfcheck.diagnosis;
+
+import dev.cfcheck.diagnosis.rules.Candidate;
+import dev.cfcheck.diagnosis.rules.CertExpiryRule;
+import dev.cfcheck.diagnosis.rules.ChallengeRule;
+import dev.cfcheck.diagnosis.rules.CloudflarePageRule;
+import dev.cfcheck.diagnosis.rules.DnsRule;
+import dev.cfcheck.diagnosis.rules.EdgeSilentRule;
+import dev.cfcheck.diagnosis.rules.EdgeStatusRule;
+import dev.cfcheck.diagnosis.rules.EdgeUnreachableRule;
+import dev.cfcheck.diagnosis.rules.HealthyRule;
+import dev.cfcheck.diagnosis.rules.NotOnCloudflareRule;
+import dev.cfcheck.diagnosis.rules.Observations;
+import dev.cfcheck.diagnosis.rules.OriginDisagreementRule;
+import dev.cfcheck.diagnosis.rules.RedirectLoopRule;
+import dev.cfcheck.diagnosis.rules.Rule;
+import dev.cfcheck.diagnosis.rules.SlowResponseRule;
+import dev.cfcheck.diagnosis.rules.TlsRule;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Turns what the probes saw into a verdict and findings. Every rule proposes candidates; proposals of the
+ * same finding are merged; the knowledge base ranks them (the highest is the verdict) and words them.
+ *
+ * <pre>{@code
+ * Diagnoser diagnoser = new Diagnoser(KnowledgeBase.load());
+ * Diagnosis d = diagnoser.diagnose(input);
+ * }</pre>
+ *
+ * Thread-safe and stateless between calls.
+ */
+public final class Diagnoser {
+
+    private final List<Rule> rules;
+    private final VerdictWriter writer;
+
+    public Diagnoser(KnowledgeBase knowledge) {
+        // One concern each; the order only breaks ties between merged proposals, never the ranking.
+        this.rules = List.of(
+                new DnsRule(),
+                new EdgeUnreachableRule(),
+                new EdgeSilentRule(),
+                new CloudflarePageRule(knowledge),
+                new OriginDisagreementRule(knowledge),
+                new TlsRule(),
+                new RedirectLoopRule(),
+                new EdgeStatusRule(),
+                new ChallengeRule(),
+                new NotOnCloudflareRule(),
+                new CertExpiryRule(),
+                new SlowResponseRule(),
+                new HealthyRule());
+        this.writer = new VerdictWriter(knowledge);
+    }
+
+    public Diagnosis diagnose(DiagnosisInput input) {
+        Observations seen = new Observations(input);
+        List<Candidate> candidates = new ArrayList<>();
+        for (Rule rule : rules) {
+            for (Candidate c : rule.evaluate(seen)) {
+                merge(candidates, c);
+            }
+        }
+        if (candidates.isEmpty()) {
+            // Only when no probe produced anything to read (no DNS result and no edge exchange).
+            candidates.add(Candidate.of(Kind.EDGE_UNREACHABLE, null));
+        }
+        candidates.sort(Comparator.comparingInt(writer::rank).reversed());
+        Verdict verdict = writer.verdict(candidates.get(0), seen);
+        List<Finding> findings = candidates.subList(1, candidates.size()).stream()
+                .map(c -> writer.finding(c, seen))
+                .toList();
+        return new Diagnosis(verdict, findings);
+    }
+
+    private static void merge(List<Candidate> candidates, Candidate c) {
+        for (int i = 0; i < candidates.size(); i++) {
+            if (candidates.get(i).sameFindingAs(c)) {
+                candidates.set(i, candidates.get(i).mergedWith(c));
+                return;
+            }
+        }
+        candidates.add(c);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.cfcheck.diagnosis.rules;
+
+import dev.cfcheck.diagnosis.Kind;
+import dev.cfcheck.diagnosis.Placeholder;
+import dev.cfcheck.diagnosis.TemplateValues;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * A possible finding proposed by a rule, before ranking and wording. Immutable; the {@code with...} methods
+ * return copies.
+ *
+ * @param kind     the diagnosis
+ * @param code     the code seen or inferred, or {@code null} when there is none
+ * @param inferred the code was inferred from the origin probe, not read from Cloudflare
+ * @param variant  the knowledge base's variant of the kind to word it with, or {@code null} for the plain one
+ * @param evidence lines of evidence specific to this finding (the probes' own lines are added for every verdict)
+ * @param values   values for the templates, over the ones every verdict gets
+ */
+public record Candidate(Kind kind, String code, boolean inferred, String variant, List<String> evidence,
+                        TemplateValues values) {
+
+    public Candidate {
+        evidence = List.copyOf(evidence);
+    }
+
+    public static Candidate of(Kind kind, String code) {
+        return new Candidate(kind, code, false, null, List.of(), TemplateValues.EMPTY);
+    }
+
+    public Candidate asInferred() {
+        return new Candidate(kind, code, true, variant, evidence, values);
+    }
+
+    public Candidate withVariant(String key) {
+        return new Candidate(kind, code, inferred, key, evidence, values);
+    }
+
+    public Candidate withEvidence(String line) {
+        List<String> more = new ArrayList<>(evidence);
+        more.add(line);
+        return new Candidate(kind, code, inferred, variant, more, values);
+    }
+
+    public Candidate withValue(Placeholder name, String text) {
+        return new Candidate(kind, code, inferred, variant, evidence, values.with(name, text));
+    }
+
+    public Candidate withAddress(Placeholder name, String ip) {
+        return new Candidate(kind, code, inferred, variant, evidence, values.withAddress(name, ip));
+    }
+
+    /**
+     * True when two rules proposed the same finding: same kind and code, and variants that do not conflict
+     * (one of them plain, or both the same).
+     */
+    public boolean sameFindingAs(Candidate other) {
+        return kind == other.kind && java.util.Objects.equals(code, other.code)
+                && (variant == null || other.variant == null || variant.equals(other.variant));
+    }
+
+    /** One candidate from two proposals of the same finding: the more specific variant, both sets of evidence. */
+    public Candidate mergedWith(Candidate other) {
+        LinkedHashSet<String> lines = new LinkedHashSet<>(evidence);
+        lines.addAll(other.evidence);
+        return new Candidate(kind, code, inferred && other.inferred, variant != null ? variant : other.variant,
+                new ArrayList<>(lines), values.overriddenBy(other.values));
+    }
+}

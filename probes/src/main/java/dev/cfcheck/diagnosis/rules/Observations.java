@@ -1,0 +1,247 @@
+package dev.cfcheck.diagnosis.rules;
+
+import dev.cfcheck.diagnosis.DiagnosisInput;
+import dev.cfcheck.diagnosis.DomainSettings;
+import dev.cfcheck.diagnosis.SslMode;
+import dev.cfcheck.diagnosis.Thresholds;
+import dev.cfcheck.probes.Failure;
+import dev.cfcheck.probes.dns.DnsResult;
+import dev.cfcheck.probes.dns.DnsStatus;
+import dev.cfcheck.probes.edge.CloudflarePage;
+import dev.cfcheck.probes.edge.EdgeResult;
+import dev.cfcheck.probes.edge.HttpExchange;
+import dev.cfcheck.probes.origin.OriginHttp;
+import dev.cfcheck.probes.origin.OriginResult;
+import dev.cfcheck.probes.origin.PortCheck;
+import dev.cfcheck.probes.tls.TlsResult;
+import dev.cfcheck.target.Target;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The diagnosis input with the questions rules keep asking answered in one place: which exchange counts,
+ * whether a response is Cloudflare's own error, whether the edge stayed silent, what the origin did.
+ * Every probe may be missing ({@code null}); the answers account for that.
+ */
+public final class Observations {
+
+    /** How the origin behaved when probed directly, on the port Cloudflare would use. */
+    public enum OriginReach {
+        /** Connected, and an HTTP response came back. */
+        ANSWERS,
+        /** Connected, but no HTTP response before the timeout: the 524 signal. */
+        SILENT,
+        /** Connected; HTTP failed some other way or was not tried. */
+        CONNECTS,
+        /** RST to our SYN: the 521 signal. */
+        REFUSED,
+        /** SYN unanswered: the 522 signal. */
+        TIMEOUT,
+        /** No route: the 523 signal. */
+        UNREACHABLE,
+        /** That port was not probed. */
+        UNKNOWN;
+
+        public boolean connected() {
+            return this == ANSWERS || this == SILENT || this == CONNECTS;
+        }
+    }
+
+    private final DiagnosisInput input;
+
+    public Observations(DiagnosisInput input) {
+        this.input = input;
+    }
+
+    public DiagnosisInput input() {
+        return input;
+    }
+
+    public Target target() {
+        return input.target();
+    }
+
+    public DomainSettings settings() {
+        return input.settings();
+    }
+
+    public Thresholds thresholds() {
+        return input.thresholds();
+    }
+
+    // ---- DNS
+
+    public DnsResult dns() {
+        return input.probes() == null ? null : input.probes().dns();
+    }
+
+    /** True when DNS found an address (or was not needed: an IP-literal target has no DNS result). */
+    public boolean dnsUsable() {
+        DnsResult dns = dns();
+        return dns == null || dns.status() == DnsStatus.OK;
+    }
+
+    /** The first address DNS gave, or the one the edge probe connected to. */
+    public String edgeAddress() {
+        HttpExchange x = primary();
+        if (x != null && x.address() != null) {
+            return x.address();
+        }
+        DnsResult dns = dns();
+        return dns == null || dns.addresses().isEmpty() ? null : dns.addresses().get(0);
+    }
+
+    // ---- edge
+
+    public EdgeResult edge() {
+        return input.probes() == null ? null : input.probes().edge();
+    }
+
+    public HttpExchange https() {
+        return edge() == null ? null : edge().https();
+    }
+
+    public HttpExchange http() {
+        return edge() == null ? null : edge().http();
+    }
+
+    /** The exchange the verdict reads: https when it got an answer, else http when that did; may be {@code null}. */
+    public HttpExchange primary() {
+        return edge() == null ? null : edge().primary();
+    }
+
+    /** The exchanges that were tried. */
+    public List<HttpExchange> exchanges() {
+        return Stream.of(https(), http()).filter(x -> x != null).toList();
+    }
+
+    public boolean edgeAnswered() {
+        return exchanges().stream().anyMatch(HttpExchange::answered);
+    }
+
+    /** The final HTTP status of the primary exchange as text, or {@code null} when nothing answered. */
+    public String finalStatus() {
+        HttpExchange x = primary();
+        return x != null && x.answered() ? String.valueOf(x.status()) : null;
+    }
+
+    /**
+     * The code of a Cloudflare-generated error in this response ("522", "1020", "1016"), or {@code null} when
+     * the response is not one (the origin's own page, a success, a challenge).
+     */
+    public static String cloudflareCode(HttpExchange x) {
+        if (x == null || !x.answered()) {
+            return null;
+        }
+        CloudflarePage page = x.page();
+        if (page != null && page.type() == CloudflarePage.Type.CHALLENGE) {
+            return null;
+        }
+        if (page != null) {
+            return page.code() != null ? page.code() : String.valueOf(x.status());
+        }
+        // 520-527 and 530 exist only at Cloudflare, even when the page was replaced by a custom one.
+        int s = x.status();
+        boolean cloudflareOnly = (s >= 520 && s <= 527) || s == 530;
+        return cloudflareOnly && x.viaCloudflare() ? String.valueOf(s) : null;
+    }
+
+    public static boolean isChallenge(HttpExchange x) {
+        return x != null && x.answered()
+                && ((x.page() != null && x.page().type() == CloudflarePage.Type.CHALLENGE)
+                || "challenge".equalsIgnoreCase(x.mitigated() == null ? null : x.mitigated().trim()));
+    }
+
+    /**
+     * True when no exchange answered and the edge was still quiet when the deadline came (or after connecting):
+     * Cloudflare holds the connection while it tries the origin, so this is the case for inferring 522/524.
+     */
+    public boolean edgeSilent() {
+        if (exchanges().isEmpty() || edgeAnswered()) {
+            return false;
+        }
+        return exchanges().stream().anyMatch(x -> x.failure() != null
+                && (x.failure().kind() == Failure.Kind.DEADLINE
+                || (x.failure().kind() == Failure.Kind.TIMEOUT && x.timings() != null && x.timings().connectMs() != null)));
+    }
+
+    // ---- origin
+
+    /** True when an origin address was given (and so could be probed). */
+    public boolean originKnown() {
+        return !input.origins().isEmpty() || !origins().isEmpty();
+    }
+
+    public List<OriginResult> origins() {
+        List<OriginResult> o = input.probes() == null ? null : input.probes().origin();
+        return o == null ? List.of() : o;
+    }
+
+    public OriginResult firstOrigin() {
+        return origins().isEmpty() ? null : origins().get(0);
+    }
+
+    /** The first origin address given, or {@code null}. */
+    public String originAddress() {
+        if (!input.origins().isEmpty()) {
+            return input.origins().get(0).ip();
+        }
+        OriginResult o = firstOrigin();
+        return o == null ? null : o.address();
+    }
+
+    public List<TlsResult> tls() {
+        List<TlsResult> t = input.probes() == null ? null : input.probes().tls();
+        return t == null ? List.of() : t;
+    }
+
+    public TlsResult tlsOf(OriginResult origin) {
+        return tls().stream().filter(t -> t.address().equals(origin.address())).findFirst().orElse(null);
+    }
+
+    /**
+     * The port check Cloudflare's connection would match: the only one when a single port was probed, else 80
+     * when the zone talks plain HTTP to the origin (Flexible, off, or an http visitor), else 443.
+     */
+    public PortCheck cloudflarePort(OriginResult origin) {
+        if (origin.ports().isEmpty()) {
+            return null;
+        }
+        if (origin.ports().size() == 1) {
+            return origin.ports().get(0);
+        }
+        HttpExchange x = primary();
+        boolean visitorHttps = x == null || x.url() == null || x.url().toLowerCase(Locale.ROOT).startsWith("https:");
+        SslMode mode = settings().sslMode();
+        boolean plainToOrigin = !visitorHttps || mode == SslMode.FLEXIBLE || mode == SslMode.OFF;
+        PortCheck p = origin.port(plainToOrigin ? 80 : 443);
+        return p != null ? p : origin.ports().get(0);
+    }
+
+    public OriginReach reach(OriginResult origin) {
+        PortCheck port = cloudflarePort(origin);
+        if (port == null) {
+            return OriginReach.UNKNOWN;
+        }
+        switch (port.state()) {
+            case REFUSED:
+                return OriginReach.REFUSED;
+            case TIMEOUT:
+                return OriginReach.TIMEOUT;
+            case UNREACHABLE:
+                return OriginReach.UNREACHABLE;
+            default:
+                break;
+        }
+        OriginHttp http = origin.http();
+        if (http != null && http.status() != null) {
+            return OriginReach.ANSWERS;
+        }
+        if (http != null && http.failure() != null
+                && (http.failure().kind() == Failure.Kind.TIMEOUT || http.failure().kind() == Failure.Kind.DEADLINE)) {
+            return OriginReach.SILENT;
+        }
+        return OriginReach.CONNECTS;
+    }
+}

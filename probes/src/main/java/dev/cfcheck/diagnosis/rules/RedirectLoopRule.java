@@ -1,0 +1,48 @@
+package dev.cfcheck.diagnosis.rules;
+
+import dev.cfcheck.diagnosis.Kind;
+import dev.cfcheck.diagnosis.SslMode;
+import dev.cfcheck.probes.edge.HttpExchange;
+import dev.cfcheck.probes.edge.Redirect;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Redirects that come back to a URL already visited (or pass 10 hops), on https or http; code = the redirect
+ * status. The "flexible" variant when the config says Flexible, or when an https URL redirects to itself:
+ * the origin, reached over plain HTTP by Cloudflare, keeps sending visitors to the https URL they are on.
+ */
+public final class RedirectLoopRule implements Rule {
+
+    @Override
+    public List<Candidate> evaluate(Observations seen) {
+        List<Candidate> out = new ArrayList<>();
+        for (HttpExchange x : seen.exchanges()) {
+            if (!x.redirectLoop()) {
+                continue;
+            }
+            List<Redirect> hops = x.redirects();
+            String code = !hops.isEmpty() ? String.valueOf(hops.get(hops.size() - 1).status())
+                    : x.answered() ? String.valueOf(x.status()) : null;
+            Candidate c = Candidate.of(Kind.REDIRECT_LOOP, code);
+            if (seen.settings().sslMode() == SslMode.FLEXIBLE || hops.stream().anyMatch(RedirectLoopRule::httpsToItself)) {
+                c = c.withVariant("flexible");
+            }
+            out.add(c);
+        }
+        return out;
+    }
+
+    private static boolean httpsToItself(Redirect r) {
+        if (r.from() == null || r.location() == null) {
+            return false;
+        }
+        String from = r.from().toLowerCase(Locale.ROOT);
+        return from.startsWith("https://") && trimSlash(from).equals(trimSlash(r.location().toLowerCase(Locale.ROOT)));
+    }
+
+    private static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,208 @@
+package dev.cfcheck.probes.edge;
+
+import dev.cfcheck.probes.Deadline;
+import dev.cfcheck.probes.Failure;
+import dev.cfcheck.probes.dns.HostResolver;
+import dev.cfcheck.target.AddressPolicy;
+import dev.cfcheck.target.Target;
+import java.net.InetAddress;
+import java.net.Proxy;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Requests the target through the addresses DNS gave (the Cloudflare edge when the record is proxied), over
+ * https and http at once, and reports what came back: status, Cloudflare headers, the Cloudflare-generated
+ * page if the body is one, redirects, per-phase timings, the edge certificate.
+ *
+ * <p>One instance serves every check. It holds one OkHttp client base: a bounded dispatcher (the only
+ * threads the probe uses) and the TLS setup. Each check derives its clients from it with its own
+ * {@code Dns} (the approved addresses) and its own connection pool, closed when the check ends. Connections
+ * are thus never reused between checks: every check measures a real TCP connect and TLS handshake (they are
+ * evidence: a slow or failing connect to the edge is a finding), and no idle socket outlives its check.
+ * Within a check, a redirect to the same host may reuse its connection, as a browser would.
+ *
+ * <p>Nothing waits past the deadline: each call's timeout is the time left, and the probe stops waiting at
+ * the deadline itself, cancelling what is still running. A call cut that way reports
+ * {@link Failure.Kind#DEADLINE}: the checker then infers 522/524 from the origin probe.
+ */
+public final class EdgeProbe {
+
+    /** Calls in flight at once over all checks, and to one host. */
+    static final int MAX_CALLS = 64;
+    static final int MAX_CALLS_PER_HOST = 16;
+
+    private final AddressPolicy policy;
+    private final HostResolver resolver;
+    private final OkHttpClient base;
+    private final int httpsPort;
+    private final int httpPort;
+    private final CloudflarePageClassifier classifier = new CloudflarePageClassifier();
+    private final Colos colos = Colos.bundled();
+
+    /**
+     * @param policy       the safe-target policy, applied to every address before connecting
+     * @param resolver     resolves hosts that redirects lead to
+     * @param trustManager trusted CAs for https to the edge (the JVM's in production, see {@link #jvmTrustManager()})
+     */
+    public EdgeProbe(AddressPolicy policy, HostResolver resolver, X509TrustManager trustManager) {
+        this(policy, resolver, trustManager, 443, 80);
+    }
+
+    /** With other ports than 443 and 80 for a target without one: lets tests play both sides on loopback. */
+    EdgeProbe(AddressPolicy policy, HostResolver resolver, X509TrustManager trustManager, int httpsPort, int httpPort) {
+        this.policy = policy;
+        this.resolver = resolver;
+        this.base = baseClient(trustManager);
+        this.httpsPort = httpsPort;
+        this.httpPort = httpPort;
+    }
+
+    /**
+     * Probes the target.
+     *
+     * @param target    what to request (host, explicit port and scheme if any, path)
+     * @param addresses the target host's addresses from DNS, used as they are (no second lookup)
+     * @param deadline  the check's deadline
+     * @return the https and http exchanges; with an explicit port only the URL's scheme (https when none) is probed
+     */
+    public EdgeResult run(Target target, List<InetAddress> addresses, Deadline deadline) {
+        HttpUrl https = null;
+        HttpUrl http = null;
+        if (target.port() == null) {
+            https = url("https", httpsPort, target);
+            http = url("http", httpPort, target);
+        } else if ("http".equals(target.scheme())) {
+            http = url("http", target.port(), target);
+        } else {
+            https = url("https", target.port(), target);
+        }
+        HttpUrl any = https != null ? https : http;
+        ApprovedAddresses approved = new ApprovedAddresses(any.host(), addresses, resolver, policy);
+        ConnectionPool pool = new ConnectionPool(4, 1, TimeUnit.MINUTES);
+        try {
+            RedirectChain httpsChain = https == null ? null : chain(https, approved, pool, deadline);
+            RedirectChain httpChain = http == null ? null : chain(http, approved, pool, deadline);
+            CompletableFuture<HttpExchange> httpsResult = httpsChain == null ? null : httpsChain.start();
+            CompletableFuture<HttpExchange> httpResult = httpChain == null ? null : httpChain.start();
+            awaitUntilDeadline(deadline, httpsResult, httpResult);
+            // At the deadline, what has not finished is cut and reported as it stands.
+            Stream.of(httpsChain, httpChain).filter(Objects::nonNull).forEach(RedirectChain::expire);
+            return new EdgeResult(httpsResult == null ? null : httpsResult.join(),
+                    httpResult == null ? null : httpResult.join());
+        } finally {
+            pool.evictAll();
+        }
+    }
+
+    /** The JVM's default trusted CAs, for production use. */
+    public static X509TrustManager jvmTrustManager() {
+        try {
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init((KeyStore) null);
+            for (TrustManager tm : factory.getTrustManagers()) {
+                if (tm instanceof X509TrustManager x509) {
+                    return x509;
+                }
+            }
+            throw new IllegalStateException("the JVM has no X509 trust manager");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot load the JVM's trusted CAs", e);
+        }
+    }
+
+    private RedirectChain chain(HttpUrl start, ApprovedAddresses approved, ConnectionPool pool, Deadline deadline) {
+        SessionCookies cookies = new SessionCookies();
+        Duration left = deadline.remaining().isZero() ? Duration.ofMillis(1) : deadline.remaining();
+        OkHttpClient client = base.newBuilder()
+                .dns(approved)
+                .connectionPool(pool)
+                .cookieJar(cookies)
+                // Each hop also sets its call timeout to the time left when it starts; these only bound the
+                // socket operations of a hop to no more than the whole check.
+                .callTimeout(left)
+                .connectTimeout(left)
+                .readTimeout(left)
+                .writeTimeout(left)
+                .build();
+        return new RedirectChain(client, cookies, approved, deadline, classifier, colos, start);
+    }
+
+    private static void awaitUntilDeadline(Deadline deadline, CompletableFuture<?>... results) {
+        CompletableFuture<?>[] running = Stream.of(results).filter(Objects::nonNull).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(running).get(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // Chains complete normally by construction: only the deadline ends this wait early.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The URL of the target for one scheme; the path is appended as it is, never resolved against the host. */
+    private static HttpUrl url(String scheme, int port, Target target) {
+        String host = target.host().indexOf(':') >= 0 ? "[" + target.host() + "]" : target.host();
+        String path = target.path() == null || target.path().isEmpty() ? "/" : target.path();
+        HttpUrl url = HttpUrl.parse(scheme + "://" + host + ":" + port + (path.startsWith("/") ? path : "/" + path));
+        if (url == null) {
+            throw new IllegalArgumentException("not a valid URL for host " + HtmlText.line(target.host()));
+        }
+        return url;
+    }
+
+    private static OkHttpClient baseClient(X509TrustManager trustManager) {
+        Dispatcher dispatcher = new Dispatcher(dispatcherThreads());
+        dispatcher.setMaxRequests(MAX_CALLS);
+        dispatcher.setMaxRequestsPerHost(MAX_CALLS_PER_HOST);
+        SSLContext tls;
+        try {
+            tls = SSLContext.getInstance("TLS");
+            tls.init(null, new TrustManager[] {trustManager}, null);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot set up TLS", e);
+        }
+        return new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .proxy(Proxy.NO_PROXY) // a system proxy would hide the edge (and resolve names itself)
+                .followRedirects(false) // followed by hand: each new host is approved first
+                .followSslRedirects(false)
+                // A retry would hide the fault being diagnosed (a reset, an empty response).
+                .retryOnConnectionFailure(false)
+                // Addresses are tried one after another: the timings are those of one connect, not of a race.
+                .fastFallback(false)
+                .sslSocketFactory(tls.getSocketFactory(), trustManager)
+                .build();
+    }
+
+    /** Daemon threads, at most one per call allowed in flight: the dispatcher never has to queue on them. */
+    private static ExecutorService dispatcherThreads() {
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory factory = r -> {
+            Thread t = new Thread(r, "cfcheck-edge-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        return new ThreadPoolExecutor(0, MAX_CALLS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), factory);
+    }
+}

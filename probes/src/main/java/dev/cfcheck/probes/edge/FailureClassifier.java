@@ -1,0 +1,128 @@
+package dev.cfcheck.probes.edge;
+
+import dev.cfcheck.probes.Deadline;
+import dev.cfcheck.probes.Failure;
+import dev.cfcheck.probes.Failure.Kind;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.PortUnreachableException;
+import java.net.ProtocolException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import javax.net.ssl.SSLException;
+
+/**
+ * Names why an HTTP exchange failed, from the exception OkHttp gave. OkHttp wraps the socket's own
+ * exception ("Failed to connect to /1.2.3.4:443" caused by "Connection refused"), so the cause chain is
+ * read, most specific first. The message is one short line: our words, then the sanitised exception text.
+ */
+final class FailureClassifier {
+
+    /**
+     * Socket timeouts are set to the time left when a call starts, in whole milliseconds rounded down, so
+     * they can fire just before the deadline itself: within this margin a timeout is the deadline's.
+     */
+    private static final long DEADLINE_MARGIN_MS = 50;
+
+    private static final int MAX_CAUSES = 8;
+
+    private FailureClassifier() {
+    }
+
+    static Failure classify(IOException e, Deadline deadline) {
+        Kind kind = kindOf(e, deadline);
+        return new Failure(kind, message(kind, e));
+    }
+
+    private static Kind kindOf(IOException e, Deadline deadline) {
+        boolean deadlineReached = deadline.expired() || deadline.remaining().toMillis() < DEADLINE_MARGIN_MS;
+        Throwable t = e;
+        for (int depth = 0; t != null && depth < MAX_CAUSES; depth++, t = t.getCause()) {
+            Kind kind = direct(t, deadlineReached);
+            if (kind != null) {
+                return kind;
+            }
+        }
+        return deadlineReached ? Kind.DEADLINE : Kind.OTHER;
+    }
+
+    private static Kind direct(Throwable t, boolean deadlineReached) {
+        String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+        if (t instanceof UnknownHostException) {
+            return Kind.DNS;
+        }
+        if (t instanceof NoRouteToHostException || t instanceof PortUnreachableException) {
+            return Kind.UNREACHABLE;
+        }
+        if (t instanceof SocketTimeoutException) {
+            // Every socket timeout is derived from the deadline; one that fires early is a plain timeout.
+            return deadlineReached ? Kind.DEADLINE : Kind.TIMEOUT;
+        }
+        if (t instanceof InterruptedIOException) {
+            // OkHttp's call timeout ("timeout") is the deadline; "canceled" is cfcheck cutting the call at it.
+            return Kind.DEADLINE;
+        }
+        if (t instanceof ConnectException) {
+            if (message.contains("refused")) {
+                return Kind.REFUSED;
+            }
+            if (message.contains("unreachable") || message.contains("no route")) {
+                return Kind.UNREACHABLE;
+            }
+            if (message.contains("timed out")) {
+                return deadlineReached ? Kind.DEADLINE : Kind.TIMEOUT;
+            }
+            return null; // "Failed to connect to ..." wraps the real reason: read the cause
+        }
+        if (t instanceof SSLException) {
+            return Kind.TLS;
+        }
+        if (t instanceof ProtocolException) {
+            return Kind.PROTOCOL;
+        }
+        if (message.equals("canceled")) {
+            return Kind.DEADLINE;
+        }
+        if (t instanceof SocketException || t instanceof EOFException
+                || message.startsWith("unexpected end of stream")
+                || t.getClass().getSimpleName().equals("StreamResetException")
+                || t.getClass().getSimpleName().equals("ConnectionShutdownException")) {
+            return Kind.RESET;
+        }
+        return null;
+    }
+
+    private static String message(Kind kind, IOException e) {
+        String what = switch (kind) {
+            case REFUSED -> "connection refused";
+            case TIMEOUT -> "timed out";
+            case UNREACHABLE -> "network or host unreachable";
+            case RESET -> "connection reset or closed before a full response";
+            case TLS -> "TLS handshake failed";
+            case PROTOCOL -> "not a valid HTTP response";
+            case DNS -> "host did not resolve";
+            case UNSAFE_ADDRESS -> "address refused by the safe-target policy";
+            case DEADLINE -> "no answer before the check's deadline";
+            case OTHER -> "request failed";
+        };
+        String detail = HtmlText.line(innermostMessage(e));
+        return detail == null ? what : what + ": " + detail;
+    }
+
+    /** The root cause's text is the informative one ("Connection refused", "PKIX path building failed"). */
+    private static String innermostMessage(Throwable e) {
+        String message = e.getMessage();
+        Throwable t = e.getCause();
+        for (int depth = 0; t != null && depth < MAX_CAUSES; depth++, t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage();
+            }
+        }
+        return message;
+    }
+}

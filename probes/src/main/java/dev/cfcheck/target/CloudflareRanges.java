@@ -1,0 +1,123 @@
+package dev.cfcheck.target;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cloudflare's published IP ranges: an address inside them means the DNS record is proxied ("orange
+ * cloud") and the edge answers for the site. A copy is bundled (from cloudflare.com/ips-v4 and ips-v6);
+ * {@code --cloudflare-ranges FILE} replaces it, and tests use a file with 127.0.0.0/8 so that a loopback
+ * server plays the edge.
+ */
+public final class CloudflareRanges {
+
+    private static final String V4_RESOURCE = "ips-v4.txt";
+    private static final String V6_RESOURCE = "ips-v6.txt";
+    /** Far above any real list; stops a wrong file (a log, a disk image) from being read whole. */
+    private static final long MAX_FILE_BYTES = 1 << 20;
+
+    private static final CloudflareRanges BUNDLED = loadBundled();
+
+    private final List<Cidr> cidrs;
+
+    private CloudflareRanges(List<Cidr> cidrs) {
+        this.cidrs = List.copyOf(cidrs);
+    }
+
+    public static CloudflareRanges of(List<Cidr> cidrs) {
+        return new CloudflareRanges(cidrs);
+    }
+
+    /** The copy shipped in the jar. */
+    public static CloudflareRanges bundled() {
+        return BUNDLED;
+    }
+
+    /**
+     * Reads a ranges file: one CIDR a line, blank lines and {@code #} comments (whole-line or trailing) allowed.
+     *
+     * @throws BadInputException naming the file and the first bad line, or why the file cannot be read
+     */
+    public static CloudflareRanges load(Path file) {
+        String name = Excerpt.quoted(String.valueOf(file.getFileName()));
+        try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw new BadInputException("Cloudflare ranges file " + name + " is over 1 MiB: not a CIDR list");
+            }
+            List<Cidr> cidrs = parse(name, Files.readAllLines(file, StandardCharsets.UTF_8));
+            if (cidrs.isEmpty()) {
+                throw new BadInputException("Cloudflare ranges file " + name + " has no ranges in it");
+            }
+            return new CloudflareRanges(cidrs);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException("Cloudflare ranges file " + name + " does not exist");
+        } catch (IOException e) {
+            throw new BadInputException("cannot read Cloudflare ranges file " + name + ": "
+                    + e.getClass().getSimpleName());
+        }
+    }
+
+    /** True when the address is inside one of the ranges. */
+    public boolean contains(InetAddress address) {
+        for (Cidr cidr : cidrs) {
+            if (cidr.contains(address)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public List<Cidr> cidrs() {
+        return cidrs;
+    }
+
+    @Override
+    public String toString() {
+        return "CloudflareRanges" + cidrs;
+    }
+
+    private static List<Cidr> parse(String sourceName, List<String> lines) {
+        List<Cidr> cidrs = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            int hash = line.indexOf('#');
+            String content = (hash < 0 ? line : line.substring(0, hash)).strip();
+            if (content.isEmpty()) {
+                continue;
+            }
+            try {
+                cidrs.add(Cidr.parse(content));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("Cloudflare ranges file " + sourceName + " line " + (i + 1) + ": "
+                        + Excerpt.quoted(content) + " is not a CIDR (" + e.getMessage() + ")");
+            }
+        }
+        return cidrs;
+    }
+
+    private static CloudflareRanges loadBundled() {
+        List<Cidr> cidrs = new ArrayList<>();
+        for (String resource : List.of(V4_RESOURCE, V6_RESOURCE)) {
+            try (InputStream in = CloudflareRanges.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("bundled resource " + resource + " is missing from the jar");
+                }
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                cidrs.addAll(parse(resource, reader.lines().toList()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new CloudflareRanges(cidrs);
+    }
+}

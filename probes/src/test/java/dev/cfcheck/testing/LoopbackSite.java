@@ -1,0 +1,167 @@
+package dev.cfcheck.testing;
+
+import dev.cfcheck.check.CheckRequest;
+import dev.cfcheck.check.Checker;
+import dev.cfcheck.check.CheckerSettings;
+import dev.cfcheck.check.LiveProbes;
+import dev.cfcheck.diagnosis.Diagnoser;
+import dev.cfcheck.diagnosis.DomainSettings;
+import dev.cfcheck.diagnosis.KnowledgeBase;
+import dev.cfcheck.diagnosis.Thresholds;
+import dev.cfcheck.probes.tls.TrustMaterial;
+import dev.cfcheck.target.Cidr;
+import dev.cfcheck.target.CloudflareRanges;
+import dev.cfcheck.target.OriginEndpoint;
+import dev.cfcheck.target.SafeAddressPolicy;
+import dev.cfcheck.target.TargetParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import okhttp3.tls.HeldCertificate;
+
+/**
+ * A whole Cloudflare-fronted site on loopback, for end-to-end checks: a DNS server that resolves
+ * {@link #HOST} to 127.0.0.1, a ranges file holding 127.0.0.0/8 so that loopback plays Cloudflare's edge,
+ * an https edge (MockWebServer with a certificate from the test CA) and a trust store with that CA.
+ * Origins are the test's own servers (TlsTestServer, SilentServer, FullBacklogServer, ClosedPort...).
+ *
+ * <pre>{@code
+ * try (LoopbackSite site = LoopbackSite.start(tempDir)) {
+ *     site.edge().enqueue(LoopbackSite.page(522, "pages/522-supabase-nhl-cronlog.html"));
+ *     CheckReport report = site.checker().check(site.request(List.of()));
+ * }
+ * }</pre>
+ */
+public final class LoopbackSite implements AutoCloseable {
+    public static final String HOST = "shop.example.test";
+    public static final String CF_RAY = "a23c92d51bc8a952-DTW";
+
+    private final Path dir;
+    private final LoopbackDnsServer dns;
+    private final MockWebServer edge;
+    private final Path rangesFile;
+    private final Path caFile;
+    private Checker checker;
+
+    private LoopbackSite(Path dir, LoopbackDnsServer dns, MockWebServer edge, Path rangesFile, Path caFile) {
+        this.dir = dir;
+        this.dns = dns;
+        this.edge = edge;
+        this.rangesFile = rangesFile;
+        this.caFile = caFile;
+    }
+
+    /** Starts the DNS server and the https edge, and writes the ranges and CA files into {@code dir}. */
+    public static LoopbackSite start(Path dir) throws IOException {
+        return start(dir, TestCertificates.leaf(HOST));
+    }
+
+    /** As {@link #start(Path)}, with the edge serving {@code edgeCertificate}. */
+    public static LoopbackSite start(Path dir, HeldCertificate edgeCertificate) throws IOException {
+        LoopbackDnsServer dns = LoopbackDnsServer.start();
+        dns.ns("example.test", "ada.ns.cloudflare.com", "bob.ns.cloudflare.com");
+        dns.a(HOST, "127.0.0.1");
+        MockWebServer edge = new MockWebServer();
+        edge.useHttps(TestCertificates.serverCertificates(edgeCertificate, TestCertificates.rootCa()).sslSocketFactory());
+        edge.start(Loopback.ADDRESS, 0);
+        Path ranges = Files.writeString(dir.resolve("ranges.txt"), "# loopback plays Cloudflare\n127.0.0.0/8\n");
+        Path ca = TestCertificates.writeRootCaPem(dir);
+        return new LoopbackSite(dir, dns, edge, ranges, ca);
+    }
+
+    public LoopbackDnsServer dns() {
+        return dns;
+    }
+
+    public MockWebServer edge() {
+        return edge;
+    }
+
+    public Path rangesFile() {
+        return rangesFile;
+    }
+
+    public Path caFile() {
+        return caFile;
+    }
+
+    /** The target URL: https on the edge's port, path "/". */
+    public String url() {
+        return "https://" + HOST + ":" + edge.getPort() + "/";
+    }
+
+    /** A checker wired like production but pointed at this site's DNS, ranges and CA. */
+    public synchronized Checker checker() {
+        if (checker == null) {
+            checker = checker(Thresholds.DEFAULTS, Duration.ofSeconds(60));
+        }
+        return checker;
+    }
+
+    /** A new checker with other thresholds and cache TTL; the caller closes it. */
+    public Checker checker(Thresholds thresholds, Duration cacheTtl) {
+        return checker(CloudflareRanges.of(List.of(Cidr.parse("127.0.0.0/8"))), thresholds, cacheTtl);
+    }
+
+    /** A new checker with other Cloudflare ranges (e.g. the real ones, so loopback is *not* Cloudflare). */
+    public Checker checker(CloudflareRanges ranges, Thresholds thresholds, Duration cacheTtl) {
+        TrustMaterial trust = TrustMaterial.withExtraCas(caFile);
+        LiveProbes probes = new LiveProbes(dns.address(), ranges, trust, SafeAddressPolicy.forChecks(false));
+        CheckerSettings settings = new CheckerSettings(cacheTtl, 100, 16, thresholds);
+        return new Checker(probes, SafeAddressPolicy.forChecks(false), new Diagnoser(KnowledgeBase.load()),
+                settings, Clock.systemUTC());
+    }
+
+    /**
+     * A request for {@link #url()} with private targets allowed (everything is on loopback). The deadline is
+     * generous: an answering site returns long before it, and a loaded CI machine must not turn into a fault.
+     */
+    public CheckRequest request(List<OriginEndpoint> origins) {
+        return request(url(), origins, Duration.ofSeconds(10), DomainSettings.NONE);
+    }
+
+    public CheckRequest request(String url, List<OriginEndpoint> origins, Duration timeout, DomainSettings settings) {
+        return new CheckRequest(TargetParser.parse(url, true), origins, dns.address(), true, timeout, false, settings);
+    }
+
+    /** A response as Cloudflare's edge sends it: {@code server: cloudflare}, a {@code cf-ray}, the page as body. */
+    public static MockResponse page(int status, String resource) {
+        return new MockResponse.Builder()
+                .code(status)
+                .setHeader("server", "cloudflare")
+                .setHeader("cf-ray", CF_RAY)
+                .setHeader("content-type", resource.endsWith(".json") ? "application/json"
+                        : resource.endsWith(".txt") ? "text/plain; charset=UTF-8" : "text/html; charset=UTF-8")
+                .body(resource(resource))
+                .build();
+    }
+
+    /** A test resource as text. */
+    public static String resource(String name) {
+        try (InputStream in = LoopbackSite.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (checker != null) {
+            checker.close();
+        }
+        Closing.quietly(edge);
+        dns.close();
+    }
+}
