@@ -11,11 +11,9 @@ import dev.cfcheck.bot.router.CommandRouter;
 import dev.cfcheck.bot.router.RateLimits;
 import dev.cfcheck.bot.router.RouterSettings;
 import dev.cfcheck.check.CheckRequest;
-import dev.cfcheck.target.BadInputException;
 import dev.cfcheck.target.OriginEndpoint;
-import dev.cfcheck.target.Target;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import dev.cfcheck.target.OriginParser;
+import dev.cfcheck.target.TargetParser;
 import java.time.Duration;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -27,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Discord adapter end to end: real JDA, real router, the loopback Discord stand-in as REST API and gateway.
- * Only the checker behind the router is scripted.
+ * Only the checker behind the router is scripted; target and origin go through the core's real parsers.
  */
 class DiscordAdapterTest {
     private static final String APP = DiscordStandIn.APPLICATION_ID;
@@ -146,11 +144,11 @@ class DiscordAdapterTest {
         assertEphemeralRefusal(reply, "domain must be one domain or URL, without spaces");
 
         DiscordStandIn.Interaction invalid = discord.slashCommand("cfcheck", stringOption("domain", "exa_mple!"));
-        assertEphemeralRefusal(body(discord.takeRest("POST", invalid.callbackPath())), "not a domain name");
+        assertEphemeralRefusal(body(discord.takeRest("POST", invalid.callbackPath())), "invalid character U+0021 in the hostname");
 
         DiscordStandIn.Interaction badOrigin = discord.slashCommand("cfcheck", stringOption("domain", "example.com"),
                 stringOption("origin", "db.internal"));
-        assertEphemeralRefusal(body(discord.takeRest("POST", badOrigin.callbackPath())), "not an IP address");
+        assertEphemeralRefusal(body(discord.takeRest("POST", badOrigin.callbackPath())), "origin must be an IP address, not a name");
 
         assertThat(checker.idle()).isTrue();
         assertThat(discord.restRequests()).noneMatch(r -> DiscordStandIn.path(r).startsWith("/api/v10/webhooks/"));
@@ -295,7 +293,7 @@ class DiscordAdapterTest {
 
     @Test
     void aRefusedTokenIsOneClearLine() throws Exception {
-        router = CommandRouter.builder(checker).targets(DiscordAdapterTest::target).origins(DiscordAdapterTest::origin).build();
+        router = CommandRouter.builder(checker).targets(input -> TargetParser.parse(input, false)).origins(OriginParser::parse).build();
         adapter = new DiscordAdapter(new DiscordSettings("wrong-token", null, discord.apiUrl(), discord.gatewayUrl()), router);
         // The stand-in answers /users/@me for any token; make it refuse this one.
         discord.refuseTokens();
@@ -308,8 +306,8 @@ class DiscordAdapterTest {
     /** Starts router and adapter; returns the command registration request once the session is ready. */
     private RecordedRequest start(RouterSettings settings, String guildId) throws Exception {
         router = CommandRouter.builder(checker)
-                .targets(DiscordAdapterTest::target)
-                .origins(DiscordAdapterTest::origin)
+                .targets(input -> TargetParser.parse(input, false))
+                .origins(OriginParser::parse)
                 .settings(settings)
                 .build();
         adapter = new DiscordAdapter(discord.settings(guildId), router);
@@ -347,31 +345,5 @@ class DiscordAdapterTest {
         Matcher m = Pattern.compile("ref ([A-Z2-7]{8})$").matcher(footer);
         assertThat(m.find()).as("reference id in footer '%s'", footer).isTrue();
         return m.group(1);
-    }
-
-    /** A plain host-name check standing in for the core's target parser. */
-    private static Target target(String input) {
-        String host = input.toLowerCase(java.util.Locale.ROOT);
-        if (!host.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")) {
-            throw new BadInputException("'" + input.substring(0, Math.min(40, input.length())) + "' is not a domain name");
-        }
-        return new Target(input, host, host, null, null, "/");
-    }
-
-    /** IPv4[:port] standing in for the core's origin parser. */
-    private static OriginEndpoint origin(String text) {
-        Matcher m = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?::(\\d{1,5}))?").matcher(text);
-        if (!m.matches()) {
-            throw new BadInputException("origin '" + text + "' is not an IP address");
-        }
-        byte[] raw = new byte[4];
-        for (int i = 0; i < 4; i++) {
-            raw[i] = (byte) Integer.parseInt(m.group(i + 1));
-        }
-        try {
-            return new OriginEndpoint(InetAddress.getByAddress(raw), m.group(5) == null ? null : Integer.valueOf(m.group(5)));
-        } catch (UnknownHostException e) {
-            throw new BadInputException("origin '" + text + "' is not an IP address");
-        }
     }
 }
