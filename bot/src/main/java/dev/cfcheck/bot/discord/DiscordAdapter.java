@@ -2,8 +2,10 @@ package dev.cfcheck.bot.discord;
 
 import dev.cfcheck.bot.render.discord.EmbedRenderer;
 import dev.cfcheck.bot.router.CommandRouter;
+import dev.cfcheck.bot.runtime.BotAdapter;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
@@ -15,15 +17,10 @@ import org.slf4j.LoggerFactory;
  * commands and buttons go through the shared command router. Nothing here is shared with the other adapters
  * except the router, so a Discord outage cannot stop Slack or the console, and the reverse.
  *
- * <pre>{@code
- * DiscordSettings.fromEnvironment(System.getenv()).ifPresent(s -> {
- *     DiscordAdapter discord = new DiscordAdapter(s, router);
- *     discord.start();              // logs in; the gateway connects in the background
- *     discord.ended().join();       // until shutdown or a fatal gateway close
- * });
- * }</pre>
+ * <p>Made by {@link DiscordAdapterFactory} when {@code DISCORD_TOKEN} is set; the bot runtime starts it beside
+ * the other adapters, waits on {@link #awaitTermination()} and calls {@link #stop()} on shutdown.
  */
-public final class DiscordAdapter implements AutoCloseable {
+public final class DiscordAdapter implements BotAdapter, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordAdapter.class);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
@@ -38,12 +35,18 @@ public final class DiscordAdapter implements AutoCloseable {
         this.watch = new GatewayWatch(settings.guildId());
     }
 
+    @Override
+    public String name() {
+        return "discord";
+    }
+
     /**
      * Logs in to Discord and starts the gateway session; returns once the token is accepted. The commands are
      * registered when the session is ready.
      *
      * @throws IllegalStateException with one line saying why Discord could not be started
      */
+    @Override
     public void start() {
         if (settings.customEndpoints()) {
             LOG.info("Discord: using API {} and gateway {}",
@@ -60,9 +63,21 @@ public final class DiscordAdapter implements AutoCloseable {
         }
     }
 
-    /** Completes when the session has ended: after {@link #close()}, or when Discord closed it for good. */
+    /** Completes when the session has ended: after {@link #stop()}, or when Discord closed it for good. */
     public CompletableFuture<Integer> ended() {
         return watch.ended();
+    }
+
+    @Override
+    public void awaitTermination() throws InterruptedException {
+        if (jda == null) {
+            return;
+        }
+        try {
+            watch.ended().get();
+        } catch (ExecutionException e) {
+            // ended() is only ever completed normally.
+        }
     }
 
     /** The JDA session, for tests and diagnostics; {@code null} before {@link #start()}. */
@@ -70,9 +85,14 @@ public final class DiscordAdapter implements AutoCloseable {
         return jda;
     }
 
-    /** Disconnects, letting queued replies go out first (bounded). */
     @Override
     public void close() {
+        stop();
+    }
+
+    /** Disconnects, letting queued replies go out first (bounded). Idempotent. */
+    @Override
+    public void stop() {
         JDA session = jda;
         if (session == null) {
             return;

@@ -1,15 +1,10 @@
 package dev.cfcheck.bot.discord;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
+import java.net.URI;
 import java.util.regex.Pattern;
 
 /**
- * How to reach Discord, read from the environment.
+ * How to reach Discord.
  *
  * @param token      the bot token (secret: never logged, {@link #toString()} hides it)
  * @param guildId    register the commands to this guild only (instant updates), or {@code null} for globally
@@ -24,36 +19,23 @@ public record DiscordSettings(String token, String guildId, String apiUrl, Strin
     public static final String GATEWAY_URL = "DISCORD_GATEWAY_URL";
 
     private static final Pattern SNOWFLAKE = Pattern.compile("[0-9]{1,20}");
+    /** Bot tokens are three dot-separated base64url parts; a space or newline means a copy-paste accident. */
+    private static final Pattern TOKEN_SHAPE = Pattern.compile("[A-Za-z0-9._-]{20,200}");
 
+    /** @throws IllegalArgumentException with one line naming the variable that is unusable (never its value) */
     public DiscordSettings {
-        if (token == null || token.isBlank()) {
-            throw new IllegalArgumentException(TOKEN + " is empty");
+        if (token == null || !TOKEN_SHAPE.matcher(token).matches()) {
+            throw new IllegalArgumentException(TOKEN + " does not look like a bot token (Developer Portal, Bot, Reset Token)");
         }
-        token = token.strip();
         if (guildId != null && !SNOWFLAKE.matcher(guildId).matches()) {
-            throw new IllegalArgumentException(GUILD_ID + " must be a numeric guild id");
+            throw new IllegalArgumentException(GUILD_ID + " must be a numeric server id (Developer Mode, right-click the server, Copy Server ID)");
         }
-        if (apiUrl != null && !(apiUrl.startsWith("http://") || apiUrl.startsWith("https://"))) {
-            throw new IllegalArgumentException(API_URL + " must start with http:// or https://");
+        if (apiUrl != null && !hasScheme(apiUrl, "http", "https")) {
+            throw new IllegalArgumentException(API_URL + " must be an http(s) URL such as https://discord.com/api/v10/");
         }
-        if (gatewayUrl != null && !(gatewayUrl.startsWith("ws://") || gatewayUrl.startsWith("wss://"))) {
-            throw new IllegalArgumentException(GATEWAY_URL + " must start with ws:// or wss://");
+        if (gatewayUrl != null && !hasScheme(gatewayUrl, "ws", "wss")) {
+            throw new IllegalArgumentException(GATEWAY_URL + " must be a ws:// or wss:// URL such as wss://gateway.discord.gg/");
         }
-    }
-
-    /**
-     * The settings when {@code DISCORD_TOKEN} (or {@code DISCORD_TOKEN_FILE}) is set, empty when Discord is not
-     * configured.
-     *
-     * @throws IllegalArgumentException with one line naming the variable when a value is unusable
-     */
-    public static Optional<DiscordSettings> fromEnvironment(Map<String, String> env) {
-        String token = secret(env, TOKEN);
-        if (token == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new DiscordSettings(token, optional(env, GUILD_ID), optional(env, API_URL),
-                optional(env, GATEWAY_URL)));
     }
 
     /** True when the Discord the bot talks to is not Discord itself (a proxy or a local stand-in). */
@@ -66,29 +48,20 @@ public record DiscordSettings(String token, String guildId, String apiUrl, Strin
         return "DiscordSettings[token=***, guildId=" + guildId + ", apiUrl=" + apiUrl + ", gatewayUrl=" + gatewayUrl + "]";
     }
 
-    private static String optional(Map<String, String> env, String name) {
-        String value = env.get(name);
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    /** The variable itself, or the content of the file named by {@code <NAME>_FILE}. */
-    private static String secret(Map<String, String> env, String name) {
-        String direct = optional(env, name);
-        if (direct != null) {
-            return direct;
-        }
-        String file = optional(env, name + "_FILE");
-        if (file == null) {
-            return null;
-        }
+    private static boolean hasScheme(String url, String... schemes) {
         try {
-            String content = Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
-            if (content.isEmpty()) {
-                throw new IllegalArgumentException(name + "_FILE names an empty file");
+            URI u = URI.create(url);
+            if (u.getHost() == null) {
+                return false;
             }
-            return content;
-        } catch (IOException e) {
-            throw new IllegalArgumentException(name + "_FILE cannot be read: " + e.getClass().getSimpleName());
+            for (String s : schemes) {
+                if (s.equalsIgnoreCase(u.getScheme())) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 }

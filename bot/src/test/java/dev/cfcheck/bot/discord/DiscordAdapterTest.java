@@ -292,9 +292,34 @@ class DiscordAdapterTest {
     }
 
     @Test
+    void aFatalGatewayCloseEndsTheAdapterAndStopIsIdempotent() throws Exception {
+        start(RouterSettings.DEFAULTS, null);
+        assertThat(adapter.ended()).isNotDone();
+
+        // 4014: Discord refuses the intents. No reconnect can help, so the adapter ends and the runtime sees it.
+        discord.closeGateway(4014, "Disallowed intent(s).");
+
+        assertThat(adapter.ended().get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(4014);
+        adapter.awaitTermination();
+        adapter.stop();
+        adapter.stop();
+    }
+
+    @Test
+    void stopDisconnectsAndEndsTheAdapter() throws Exception {
+        start(RouterSettings.DEFAULTS, null);
+
+        adapter.stop();
+
+        adapter.awaitTermination();
+        assertThat(adapter.ended()).isDone();
+        assertThat(adapter.jda().getStatus()).isEqualTo(net.dv8tion.jda.api.JDA.Status.SHUTDOWN);
+    }
+
+    @Test
     void aRefusedTokenIsOneClearLine() throws Exception {
         router = CommandRouter.builder(checker).targets(input -> TargetParser.parse(input, false)).origins(OriginParser::parse).build();
-        adapter = new DiscordAdapter(new DiscordSettings("wrong-token", null, discord.apiUrl(), discord.gatewayUrl()), router);
+        adapter = new DiscordAdapter(new DiscordSettings("MTIwMDAwMDAwMDAwMDAwMDAwMQ.revoked.token-for-tests", null, discord.apiUrl(), discord.gatewayUrl()), router);
         // The stand-in answers /users/@me for any token; make it refuse this one.
         discord.refuseTokens();
 

@@ -38,7 +38,7 @@ final class DiscordStandIn implements AutoCloseable {
     static final String GUILD_ID = "1200000000000000002";
     static final String CHANNEL_ID = "1200000000000000003";
     static final String USER_ID = "1200000000000000004";
-    static final String TOKEN = "stand-in-bot-token";
+    static final String TOKEN = "MTIwMDAwMDAwMDAwMDAwMDAwMQ.stand-in.bot-token-for-tests";
 
     private static final long WAIT_SECONDS = 20;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -103,7 +103,12 @@ final class DiscordStandIn implements AutoCloseable {
     /** Drops the gateway connection as Discord does on a server-side restart (close code 4000 = resumable). */
     void dropGateway() {
         resumed = new CountDownLatch(1);
-        socket.get().close(4000, "stand-in restart");
+        closeGateway(4000, "stand-in restart");
+    }
+
+    /** Closes the gateway connection with this close code (4004 authentication failed, 4014 disallowed intents...). */
+    void closeGateway(int code, String reason) {
+        socket.get().close(code, reason);
     }
 
     /** The next frame JDA sent on the gateway with this op code (heartbeats and others are skipped). */
