@@ -77,8 +77,14 @@ public final class Checker implements CheckService, AutoCloseable {
                 .buildAsync();
     }
 
+    /**
+     * @throws dev.cfcheck.target.UnsafeAddressException when an origin is an address the safe-target policy refuses
+     * @throws CheckFailedException when the check itself failed (not a finding about the site)
+     */
     @Override
     public CheckReport check(CheckRequest request) {
+        AddressPolicy policy = request.allowPrivate() ? AddressPolicy.ALLOW_ALL : safePolicy;
+        request.origins().forEach(origin -> policy.requireAllowed(origin.address()));
         CacheKey key = CacheKey.of(request);
         CompletableFuture<CheckReport> future;
         boolean servedFromCache;
@@ -154,7 +160,6 @@ public final class Checker implements CheckService, AutoCloseable {
         List<CompletableFuture<OriginResult>> origins = new ArrayList<>();
         List<CompletableFuture<TlsResult>> handshakes = new ArrayList<>();
         for (OriginEndpoint origin : request.origins()) {
-            policy.requireAllowed(origin.address());
             origins.add(CompletableFuture.supplyAsync(() -> probes.origin(target, origin, deadline), probePool));
             handshakes.add(CompletableFuture.supplyAsync(() -> probes.tls(target, origin, deadline), probePool));
         }

@@ -18,7 +18,8 @@ public final class TemplateValues {
     public static final String ORIGIN_IP_VARIABLE = "ORIGIN_IP";
 
     // IP literals only: anything else (a name, an option-like "-x") is not accepted as an address.
-    private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]+(%[A-Za-z0-9_.-]+)?");
+    private static final Pattern IP_LITERAL = Pattern.compile(
+            "\\d{1,3}(\\.\\d{1,3}){3}|[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*(%[A-Za-z0-9_.-]+)?");
 
     /** One value. */
     public record Value(String text, Type type) {

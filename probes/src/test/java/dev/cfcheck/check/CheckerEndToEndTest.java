@@ -44,6 +44,7 @@ class CheckerEndToEndTest {
     Path dir;
 
     private LoopbackSite site;
+    private CheckReport last;
 
     @BeforeEach
     void startSite() throws Exception {
@@ -51,12 +52,34 @@ class CheckerEndToEndTest {
     }
 
     @AfterEach
-    void stopSite() {
+    void stopSite(org.junit.jupiter.api.TestInfo test) throws java.io.IOException {
         site.close();
+        writeExample(test);
+    }
+
+    /** The README's JSON example per kind comes from these real runs (target/json-examples/). */
+    private void writeExample(org.junit.jupiter.api.TestInfo test) throws java.io.IOException {
+        if (last == null) {
+            return;
+        }
+        Path out = Path.of("target", "json-examples");
+        java.nio.file.Files.createDirectories(out);
+        java.nio.file.Files.writeString(out.resolve(test.getTestMethod().orElseThrow().getName() + ".json"),
+                ReportJson.write(last));
     }
 
     private CheckReport check(List<OriginEndpoint> origins) {
-        return site.checker().check(site.request(origins));
+        return check(site.request(origins));
+    }
+
+    private CheckReport check(CheckRequest request) {
+        return recorded(site.checker().check(request));
+    }
+
+    /** Keeps the report so that {@link #writeExample} can save it as the README's JSON example. */
+    private CheckReport recorded(CheckReport report) {
+        last = report;
+        return report;
     }
 
     private static OriginEndpoint origin(int port) {
@@ -148,7 +171,7 @@ class CheckerEndToEndTest {
     @Test
     void edgeSilentAndOriginDroppingSynsInfers522BeforeCloudflareWould() {
         try (SilentServer edge = SilentServer.start(); FullBacklogServer origin = startFullBacklog()) {
-            CheckReport report = site.checker().check(site.request(
+            CheckReport report = check(site.request(
                     "https://" + LoopbackSite.HOST + ":" + edge.port() + "/", List.of(origin(origin.port())),
                     Duration.ofSeconds(2), DomainSettings.NONE));
 
@@ -167,7 +190,7 @@ class CheckerEndToEndTest {
             origin.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
             origin.start(Loopback.ADDRESS, 0);
 
-            CheckReport report = site.checker().check(site.request(
+            CheckReport report = check(site.request(
                     "https://" + LoopbackSite.HOST + ":" + edge.port() + "/", List.of(origin(origin.getPort())),
                     Duration.ofSeconds(2), DomainSettings.NONE));
 
@@ -202,7 +225,7 @@ class CheckerEndToEndTest {
     void cloudflare525WithPlainHttpOnTheOriginTlsPortIsTlsHandshake() {
         site.edge().enqueue(page(525, "pages/525-llamarpc-codexlog.html"));
         try (PlainHttpServer origin = PlainHttpServer.start(200)) {
-            CheckReport report = site.checker().check(site.request(site.url(), List.of(origin(origin.port())),
+            CheckReport report = check(site.request(site.url(), List.of(origin(origin.port())),
                     Duration.ofSeconds(10), new DomainSettings(SslMode.FULL, "origin is nginx on the VM")));
 
             assertThat(report.verdict().kind()).isEqualTo(Kind.TLS_HANDSHAKE);
@@ -218,7 +241,7 @@ class CheckerEndToEndTest {
         site.edge().enqueue(page(526, "pages/synthetic/526-invalid-ssl-certificate.html"));
         try (TlsTestServer origin = TlsTestServer.serving(TestCertificates.expiredLeaf(LoopbackSite.HOST),
                 TestCertificates.rootCa()).status(200).start()) {
-            CheckReport report = site.checker().check(site.request(site.url(), List.of(origin(origin.port())),
+            CheckReport report = check(site.request(site.url(), List.of(origin(origin.port())),
                     Duration.ofSeconds(10), new DomainSettings(SslMode.STRICT, null)));
 
             assertThat(report.verdict().kind()).isEqualTo(Kind.TLS_CERTIFICATE);
@@ -242,7 +265,7 @@ class CheckerEndToEndTest {
 
     @Test
     void unknownNameIsDnsFailureNxdomain() {
-        CheckReport report = site.checker().check(site.request(
+        CheckReport report = check(site.request(
                 "https://missing.example.test/", List.of(), Duration.ofSeconds(10), DomainSettings.NONE));
 
         assertThat(report.verdict().kind()).isEqualTo(Kind.DNS_FAILURE);
@@ -254,7 +277,7 @@ class CheckerEndToEndTest {
     void failingResolverIsDnsFailureServfail() {
         site.dns().rcode("broken.example.test", Rcode.SERVFAIL);
 
-        CheckReport report = site.checker().check(site.request(
+        CheckReport report = check(site.request(
                 "https://broken.example.test/", List.of(), Duration.ofSeconds(10), DomainSettings.NONE));
 
         assertThat(report.verdict().kind()).isEqualTo(Kind.DNS_FAILURE);
@@ -266,7 +289,7 @@ class CheckerEndToEndTest {
         site.edge().enqueue(new MockResponse.Builder().code(200).setHeader("server", "nginx").body("hello").build());
         // The same loopback edge, but with Cloudflare's real ranges loopback is not Cloudflare.
         try (Checker checker = site.checker(CloudflareRanges.bundled(), Thresholds.DEFAULTS, Duration.ZERO)) {
-            CheckReport report = checker.check(site.request(List.of()));
+            CheckReport report = recorded(checker.check(site.request(List.of())));
 
             assertThat(report.verdict().kind()).isEqualTo(Kind.NOT_ON_CLOUDFLARE);
             assertThat(report.verdict().code()).isEqualTo("200");
@@ -329,7 +352,7 @@ class CheckerEndToEndTest {
     void closedEdgePortIsEdgeUnreachable() {
         int closed = ClosedPort.find();
 
-        CheckReport report = site.checker().check(site.request(
+        CheckReport report = check(site.request(
                 "https://" + LoopbackSite.HOST + ":" + closed + "/", List.of(), Duration.ofSeconds(10), DomainSettings.NONE));
 
         assertThat(report.verdict().kind()).isEqualTo(Kind.EDGE_UNREACHABLE);
@@ -342,7 +365,7 @@ class CheckerEndToEndTest {
                 .setHeader("cf-ray", LoopbackSite.CF_RAY).headersDelay(300, java.util.concurrent.TimeUnit.MILLISECONDS)
                 .body("slow").build());
         try (Checker checker = site.checker(new Thresholds(Duration.ofMillis(100), 14), Duration.ZERO)) {
-            CheckReport report = checker.check(site.request(List.of()));
+            CheckReport report = recorded(checker.check(site.request(List.of())));
 
             assertThat(report.verdict().kind()).isEqualTo(Kind.SLOW_RESPONSE);
             assertThat(report.verdict().code()).isEqualTo("200");

@@ -79,8 +79,12 @@ class CommandTemplateTest {
 
     @Test
     void addressThatIsNotAnIpLiteralIsRefused() {
-        TemplateValues v = TemplateValues.EMPTY.withAddress(Placeholder.IP, "-oProxyCommand=touch pwned");
-        assertThat(v.has(Placeholder.IP)).isFalse();
+        for (String notAnIp : new String[] {"-oProxyCommand=touch pwned", "cafe.be", "1.2.3", "$(id)", "::1;id", ""}) {
+            assertThat(TemplateValues.EMPTY.withAddress(Placeholder.IP, notAnIp).has(Placeholder.IP)).as(notAnIp).isFalse();
+        }
+        for (String ip : new String[] {"203.0.113.10", "2001:db8::1", "::1", "::ffff:192.0.2.1", "fe80::1%eth0"}) {
+            assertThat(TemplateValues.EMPTY.withAddress(Placeholder.IP, ip).has(Placeholder.IP)).as(ip).isTrue();
+        }
     }
 
     @Test

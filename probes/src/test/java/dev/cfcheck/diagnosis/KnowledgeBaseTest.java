@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,7 @@ class KnowledgeBaseTest {
         assertThat(kb.kindOfCode("1033")).isEqualTo(Kind.ORIGIN_DNS_ERROR);
         assertThat(kb.kindOfCode("1001")).isEqualTo(Kind.ORIGIN_DNS_ERROR);
         assertThat(kb.kindOfCode("530")).isEqualTo(Kind.ORIGIN_DNS_ERROR);
-        for (String blocked : List.of("1005", "1006", "1007", "1008", "1009", "1010", "1011", "1012", "1015", "1020")) {
+        for (String blocked : List.of("403", "1005", "1006", "1007", "1008", "1009", "1010", "1011", "1012", "1015", "1020")) {
             assertThat(kb.kindOfCode(blocked)).as(blocked).isEqualTo(Kind.BLOCKED_BY_CLOUDFLARE);
         }
         for (String other : List.of("527", "1000", "1002", "1003", "1004", "1101", "1102", "1200", "1999")) {
@@ -170,6 +171,22 @@ class KnowledgeBaseTest {
                 .contains("\"value\":\"full\"")
                 .contains("\"value\":\"strict\"")
                 .contains("\"value\":\"flexible\"");
+    }
+
+    @Test
+    void everyVariantTheRulesAskForExists() {
+        Map<Kind, List<String>> asked = Map.of(
+                Kind.ORIGIN_HTTP_ERROR, List.of("client-error"),
+                Kind.EDGE_UNREACHABLE, List.of("silent"),
+                Kind.ORIGIN_TIMEOUT, List.of("disagreement"),
+                Kind.ORIGIN_REFUSED, List.of("disagreement"),
+                Kind.ORIGIN_UNREACHABLE, List.of("disagreement"),
+                Kind.TLS_HANDSHAKE, List.of("flexible", "full", "strict"),
+                Kind.TLS_CERTIFICATE, List.of("flexible", "full", "strict"),
+                Kind.REDIRECT_LOOP, List.of("flexible"),
+                Kind.CERT_EXPIRING, List.of("origin", "edge"),
+                Kind.NOT_ON_CLOUDFLARE, List.of("dns-only"));
+        asked.forEach((kind, keys) -> assertThat(kb.kind(kind).variants()).as("%s", kind).containsKeys(keys.toArray(String[]::new)));
     }
 
     @Test

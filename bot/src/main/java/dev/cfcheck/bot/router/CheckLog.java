@@ -9,12 +9,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One line per check, key=value, on the logger {@code cfcheck.checks}: enough to find the check a chat
+ * One line per check, key=value, on the logger {@code dev.cfcheck.checks}: enough to find the check a chat
  * reply's reference id names, without storing who asked (the user id is hashed).
  */
 final class CheckLog {
 
-    static final String LOGGER_NAME = "cfcheck.checks";
+    static final String LOGGER_NAME = "dev.cfcheck.checks";
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER_NAME);
 
     private CheckLog() {

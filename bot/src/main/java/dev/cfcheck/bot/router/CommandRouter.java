@@ -109,11 +109,17 @@ public final class CommandRouter implements AutoCloseable {
         if (hostRefusal != null) {
             return refuse(hostRefusal);
         }
+        CheckRequest request;
+        try {
+            // The config may add origins of its own; the request refuses too many.
+            request = requests.create(target, endpoints, check.fresh());
+        } catch (BadInputException e) {
+            return refuse(e.getMessage());
+        }
         RateLimiter.Decision rate = rateLimiter.acquire(ctx);
         if (!rate.allowed()) {
             return refuse(rate.message());
         }
-        CheckRequest request = requests.create(target, endpoints, check.fresh());
         List<String> named = endpoints.stream().map(OriginEndpoint::ip).toList();
         return start(ctx, request, named);
     }

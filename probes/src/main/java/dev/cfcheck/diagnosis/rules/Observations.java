@@ -154,11 +154,13 @@ public final class Observations {
     }
 
     /**
-     * True when no exchange answered and the edge was still quiet when the deadline came (or after connecting):
-     * Cloudflare holds the connection while it tries the origin, so this is the case for inferring 522/524.
+     * True when no exchange answered and the edge was still quiet when the deadline came (or after connecting),
+     * and the host is on Cloudflare: Cloudflare holds the connection while it tries the origin, so this is the
+     * case for inferring 522/524.
      */
     public boolean edgeSilent() {
-        if (exchanges().isEmpty() || edgeAnswered()) {
+        // Off Cloudflare there is no proxy waiting on an origin: a silent server is simply unreachable.
+        if (exchanges().isEmpty() || edgeAnswered() || (dns() != null && !dns().proxied())) {
             return false;
         }
         return exchanges().stream().anyMatch(x -> x.failure() != null
@@ -182,13 +184,52 @@ public final class Observations {
         return origins().isEmpty() ? null : origins().get(0);
     }
 
-    /** The first origin address given, or {@code null}. */
+    /** The first origin address probed, else the first given (IPv6 in its short form), or {@code null}. */
     public String originAddress() {
-        if (!input.origins().isEmpty()) {
-            return input.origins().get(0).ip();
-        }
         OriginResult o = firstOrigin();
-        return o == null ? null : o.address();
+        if (o != null) {
+            return o.address();
+        }
+        return input.origins().isEmpty() ? null : compactIpv6(input.origins().get(0).ip());
+    }
+
+    /** "2001:db8:0:0:0:0:0:10" (as Java prints it) to "2001:db8::10" (RFC 5952), as people write it. */
+    static String compactIpv6(String ip) {
+        if (ip.indexOf(':') < 0) {
+            return ip;
+        }
+        int pct = ip.indexOf('%');
+        String scope = pct < 0 ? "" : ip.substring(pct);
+        String[] groups = (pct < 0 ? ip : ip.substring(0, pct)).split(":", -1);
+        if (groups.length != 8) {
+            return ip;
+        }
+        int bestStart = -1;
+        int bestLen = 1;
+        for (int i = 0; i < 8; ) {
+            int j = i;
+            while (j < 8 && groups[j].replaceFirst("^0+(?=.)", "").equals("0")) {
+                j++;
+            }
+            if (j - i > bestLen) {
+                bestStart = i;
+                bestLen = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                b.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (b.length() > 0 && b.charAt(b.length() - 1) != ':') {
+                b.append(':');
+            }
+            b.append(groups[i].replaceFirst("^0+(?=.)", "").toLowerCase(Locale.ROOT));
+        }
+        return b + scope;
     }
 
     public List<TlsResult> tls() {

@@ -71,10 +71,10 @@ public final class ProbeEvidence {
             return;
         }
         String host = seen.target().host();
-        String via = " (resolver " + clean(dns.resolver()) + ", " + dns.elapsedMs() + " ms)";
+        String via = "resolver " + clean(dns.resolver()) + ", " + dns.elapsedMs() + " ms";
         if (dns.status() != DnsStatus.OK) {
             String detail = dns.detail() == null ? "" : ": " + clean(dns.detail());
-            out.add("DNS: " + dns.status() + " for " + host + via + detail);
+            out.add("DNS: " + dns.status() + " for " + host + " (" + via + ")" + detail);
         } else {
             List<String> all = dns.addresses();
             String shown = String.join(", ", all.subList(0, Math.min(all.size(), MAX_ADDRESSES)))
@@ -88,7 +88,7 @@ public final class ProbeEvidence {
                 where = dns.cloudflareAddresses().size() + " of " + all.size() + " in Cloudflare's ranges";
             }
             String chain = dns.cnameChain().isEmpty() ? "" : " via CNAME " + clean(String.join(" → ", dns.cnameChain()));
-            out.add("DNS: " + host + " → " + shown + " (" + where + ")" + chain + via);
+            out.add("DNS: " + host + " → " + shown + " (" + where + ")" + chain + ", " + via);
         }
         if (dns.zone() != null && !dns.nameservers().isEmpty()) {
             out.add("DNS: zone " + clean(dns.zone()) + ", nameservers " + clean(String.join(", ", dns.nameservers()))
@@ -120,7 +120,7 @@ public final class ProbeEvidence {
         b.append(x.server() != null ? " from " + clean(x.server()) : "");
         List<String> cf = new ArrayList<>();
         if (x.colo() != null) {
-            cf.add("colo " + clean(x.colo()) + (x.coloCity() != null ? " " + clean(x.coloCity()) : ""));
+            cf.add("colo " + clean(x.colo()) + (x.coloCity() != null ? " in " + clean(x.coloCity()) : ""));
         }
         String ray = x.rayId() != null ? x.rayId() : x.page() != null ? x.page().rayId() : null;
         if (ray != null) {

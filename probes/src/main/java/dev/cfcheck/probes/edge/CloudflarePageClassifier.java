@@ -33,10 +33,11 @@ public final class CloudflarePageClassifier {
 
     private static final Set<String> BLOCKING_ERROR_TYPES = Set.of("ip_ban", "waf", "ratelimit");
 
-    // Template markers: the modern (2023+) 5xx page and the legacy cf.errors.css page.
+    // Template markers: the modern (2023+) 5xx page and the legacy cf.errors.css page. Every open-ended
+    // repetition is bounded so that a hostile body full of half markers costs linear time, not quadratic.
     private static final Pattern MODERN_CODE =
-            Pattern.compile("class=\"code-label\"[^>]*>\\s*Error code (\\d{3,4})\\s*<");
-    private static final Pattern LEGACY_CODE = Pattern.compile("class=\"cf-error-code\"[^>]*>\\s*(\\d{3,4})\\s*<");
+            Pattern.compile("class=\"code-label\"[^>]{0,200}>\\s*Error code (\\d{3,4})\\s*<");
+    private static final Pattern LEGACY_CODE = Pattern.compile("class=\"cf-error-code\"[^>]{0,200}>\\s*(\\d{3,4})\\s*<");
     private static final Pattern TITLE_CODE = Pattern.compile("^[^|]*\\| (\\d{3}): ");
     private static final Pattern LANDING_CODE = Pattern.compile("utm_source=errorcode_(\\d{3,4})\\b");
     private static final Pattern PLAIN_TEXT_CODE =
@@ -44,8 +45,6 @@ public final class CloudflarePageClassifier {
     /** The bare nginx-style page Cloudflare serves for some of its own 5xx: {@code <hr><center>cloudflare</center>}. */
     private static final Pattern UNBRANDED_5XX =
             Pattern.compile("<hr\\s*/?>\\s*<center>\\s*cloudflare(?:-nginx)?\\s*</center>", Pattern.CASE_INSENSITIVE);
-    private static final Pattern TITLE =
-            Pattern.compile("<title[^>]*>(.{0,2000}?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern BLOCKED_HEADLINE =
             Pattern.compile("Sorry, you have been blocked", Pattern.CASE_INSENSITIVE);
 
@@ -65,7 +64,7 @@ public final class CloudflarePageClassifier {
 
     // Ray ID printed on the page (16 hex; pages never show the colo), most specific forms first.
     private static final List<Pattern> RAY_ID = List.of(
-            Pattern.compile("(?i)Ray ID:?\\s*(?:<(?:strong|code|b)\\b[^>]*>\\s*)?([0-9a-f]{16})(?![0-9a-z])"),
+            Pattern.compile("(?i)Ray ID:?\\s*(?:<(?:strong|code|b)\\b[^>]{0,200}>\\s*)?([0-9a-f]{16})(?![0-9a-z])"),
             Pattern.compile("cRay:\\s*['\"]([0-9a-f]{16})['\"]"),
             Pattern.compile("data-ray=\"([0-9a-f]{16})\""),
             Pattern.compile("[?&]ray=([0-9a-f]{16})(?![0-9a-z])"));
@@ -139,7 +138,7 @@ public final class CloudflarePageClassifier {
         if (errorType.contains("challenge") || errorType.equals("iuam")) {
             return new CloudflarePage(CloudflarePage.Type.CHALLENGE, null, page.title(), page.rayId());
         }
-        String code = page.secondaryCode() != null ? page.secondaryCode() : digitsOrNull(errorType);
+        String code = digitsOrNull(errorType) != null ? digitsOrNull(errorType) : page.secondaryCode();
         if (code == null && BLOCKING_ERROR_TYPES.contains(errorType)) {
             return new CloudflarePage(CloudflarePage.Type.BLOCKED, null, page.title(), page.rayId());
         }
@@ -264,9 +263,21 @@ public final class CloudflarePageClassifier {
             return HtmlText.plain(rawTitle());
         }
 
+        /** The text of the first {@code <title>} element; a title that does not close soon is no title. */
         private String rawTitle() {
-            Matcher m = TITLE.matcher(visible);
-            return m.find() ? m.group(1) : null;
+            int open = indexOfIgnoreCase(visible, "<title", 0);
+            if (open < 0) {
+                return null;
+            }
+            int start = visible.indexOf('>', open);
+            if (start < 0 || start - open > 200) {
+                return null;
+            }
+            int close = indexOfIgnoreCase(visible, "</title", start);
+            if (close < 0 || close - start > 2000) {
+                return null;
+            }
+            return visible.substring(start + 1, close);
         }
 
         String rayId() {

@@ -19,7 +19,8 @@ import javax.net.ssl.SSLException;
 /**
  * Names why an HTTP exchange failed, from the exception OkHttp gave. OkHttp wraps the socket's own
  * exception ("Failed to connect to /1.2.3.4:443" caused by "Connection refused"), so the cause chain is
- * read, most specific first. The message is one short line: our words, then the sanitised exception text.
+ * read, most specific first. The message is one short line in our words, followed by the sanitised exception
+ * text only where that adds something (the TLS alert, the bad status line, the name that did not resolve).
  */
 final class FailureClassifier {
 
@@ -98,20 +99,45 @@ final class FailureClassifier {
     }
 
     private static String message(Kind kind, IOException e) {
-        String what = switch (kind) {
+        return switch (kind) {
             case REFUSED -> "connection refused";
             case TIMEOUT -> "timed out";
             case UNREACHABLE -> "network or host unreachable";
-            case RESET -> "connection reset or closed before a full response";
-            case TLS -> "TLS handshake failed";
-            case PROTOCOL -> "not a valid HTTP response";
-            case DNS -> "host did not resolve";
+            case RESET -> mentionsReset(e) ? "connection reset by the peer"
+                    : "connection closed before a full response";
+            case TLS -> withDetail("TLS handshake failed", tlsDetail(innermostMessage(e)));
+            case PROTOCOL -> withDetail("not a valid HTTP response", innermostMessage(e));
+            case DNS -> withDetail("host did not resolve", innermostMessage(e));
             case UNSAFE_ADDRESS -> "address refused by the safe-target policy";
             case DEADLINE -> "no answer before the check's deadline";
-            case OTHER -> "request failed";
+            case OTHER -> withDetail("request failed", innermostMessage(e));
         };
-        String detail = HtmlText.line(innermostMessage(e));
+    }
+
+    private static String withDetail(String what, String rawDetail) {
+        String detail = HtmlText.line(rawDetail);
         return detail == null ? what : what + ": " + detail;
+    }
+
+    /** OkHttp's hostname mismatch message goes on with pins and names: its first clause says it all. */
+    private static String tlsDetail(String message) {
+        if (message != null && message.startsWith("Hostname ")) {
+            int end = message.indexOf(" not verified");
+            if (end > 0) {
+                return message.substring(0, end + " not verified".length());
+            }
+        }
+        return message;
+    }
+
+    private static boolean mentionsReset(Throwable e) {
+        Throwable t = e;
+        for (int depth = 0; t != null && depth < MAX_CAUSES; depth++, t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains("reset")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The root cause's text is the informative one ("Connection refused", "PKIX path building failed"). */

@@ -102,6 +102,9 @@ final class RedirectChain {
 
     private void send(HttpUrl url) {
         synchronized (this) {
+            if (result.isDone()) {
+                return; // cut at the deadline while the previous hop was being read
+            }
             current = url;
             timer = null; // no call for this hop yet: a failure before sending has no timings of its own
         }

@@ -207,6 +207,24 @@ class CloudflarePageClassifierTest {
     }
 
     @Test
+    void bodyFullOfHalfMarkersIsReadToTheEnd() {
+        // Unterminated markers, thousands of times: every pattern's repetition is bounded, so this stays linear.
+        String body = ("<span class=\"code-label\" <span class=\"cf-error-code\" Ray ID: <strong <title "
+                + "<hr <center> ").repeat(CloudflarePageClassifier.MAX_BODY_CHARS / 90);
+
+        assertThat(classifier.classify(502, PROXIED, body)).isNull();
+    }
+
+    @Test
+    void cfErrorTypeCodeWinsOverTheTitle() {
+        Headers headers = PROXIED.newBuilder().add("cf-error-type", "1016").build();
+
+        CloudflarePage page = classifier.classify(530, headers, "<title>shop.example.test | 530: Origin DNS error</title>");
+
+        assertThat(page.code()).isEqualTo("1016");
+    }
+
+    @Test
     void unclosedScriptHidesTheRestOfThePage() {
         String body = "<div id=\"cf-wrapper\"><script>var s = '<span class=\"cf-error-code\">1020</span>';";
 

@@ -8,6 +8,11 @@ import dev.cfcheck.probes.dns.HostResolver;
 import dev.cfcheck.target.AddressPolicy;
 import dev.cfcheck.target.Target;
 import dev.cfcheck.target.UnsafeAddressException;
+import dev.cfcheck.testing.ClosedPort;
+import dev.cfcheck.testing.Loopback;
+import dev.cfcheck.testing.PlainHttpServer;
+import dev.cfcheck.testing.SilentServer;
+import dev.cfcheck.testing.TestCertificates;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -20,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -34,21 +40,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The edge probe against real sockets on loopback: MockWebServer plays the Cloudflare edge for
- * {@code shop.example.test}, whose DNS answer is 127.0.0.1.
+ * {@code shop.example.test}, whose DNS answer is 127.0.0.1; faults come from the shared fixtures of
+ * {@code dev.cfcheck.testing} (closed port, silent server, plain HTTP on the TLS port, test certificates).
  */
 class EdgeProbeTest {
 
     private static final String HOST = "shop.example.test";
-    private static final InetAddress LOCALHOST = ip("127.0.0.1");
+    private static final InetAddress LOCALHOST = Loopback.ADDRESS;
     /** Generous: every test ends as soon as the exchange does, except the ones about the deadline. */
     private static final Duration CHECK_TIME = Duration.ofSeconds(20);
 
-    private static final HeldCertificate ROOT = new HeldCertificate.Builder()
-            .commonName("cfcheck edge test root").certificateAuthority(0).build();
-    private static final HeldCertificate EDGE_CERTIFICATE = new HeldCertificate.Builder()
-            .commonName(HOST).addSubjectAlternativeName(HOST).signedBy(ROOT).build();
+    private static final HeldCertificate EDGE_CERTIFICATE = TestCertificates.leaf(HOST);
+    /** The client trusts the test root CA only, as production trusts the JVM's CAs. */
     private static final HandshakeCertificates CLIENT_TRUST = new HandshakeCertificates.Builder()
-            .addTrustedCertificate(ROOT.certificate()).build();
+            .addTrustedCertificate(TestCertificates.rootCa().certificate()).build();
 
     private static final HostResolver NO_OTHER_HOST = (host, deadline) -> {
         throw new UnknownHostException(host);
@@ -161,7 +166,7 @@ class EdgeProbeTest {
         edge.enqueue(new MockResponse.Builder().code(200).body(padded(200 * 1024, page)).build());
         edge.enqueue(new MockResponse.Builder().code(200).body(padded(300 * 1024, page)).build());
         // A body far larger than the limit: read up to the limit, the rest left unread.
-        edge.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(new byte[8 * 1024 * 1024])).build());
+        edge.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(new byte[4 * 256 * 1024])).build());
 
         EdgeProbe probe = probe();
         HttpExchange within = probe.run(httpTarget(edge.getPort(), "/"), List.of(LOCALHOST), deadline()).http();
@@ -196,7 +201,7 @@ class EdgeProbeTest {
         assertThat(x.cacheStatus()).isEqualTo("HIT");
         assertThat(x.page()).isNull();
         assertThat(x.certificate().subjectAltNames()).containsExactly(HOST);
-        assertThat(x.certificate().issuer()).contains("cfcheck edge test root");
+        assertThat(x.certificate().issuer()).contains("cfcheck Test Root CA");
         assertThat(x.certificate().selfSigned()).isFalse();
         assertThat(x.timings().connectMs()).isNotNull();
         assertThat(x.timings().tlsMs()).isNotNull();
@@ -206,10 +211,11 @@ class EdgeProbeTest {
     }
 
     @Test
-    void edgeCertificateFromUnknownCaFailsAsTls() throws Exception {
-        HeldCertificate otherRoot = new HeldCertificate.Builder().certificateAuthority(0).build();
-        MockWebServer edge = httpsServer(new HeldCertificate.Builder()
-                .addSubjectAlternativeName(HOST).signedBy(otherRoot).build(), otherRoot);
+    void selfSignedEdgeCertificateFailsAsTls() throws Exception {
+        MockWebServer edge = new MockWebServer();
+        resources.add(edge);
+        edge.useHttps(TestCertificates.serverCertificates(TestCertificates.selfSignedLeaf(HOST)).sslSocketFactory());
+        edge.start(LOCALHOST, 0);
 
         HttpExchange x = probe().run(httpsTarget(edge.getPort(), "/"), List.of(LOCALHOST), deadline()).https();
 
@@ -219,9 +225,8 @@ class EdgeProbeTest {
     }
 
     @Test
-    void edgeCertificateForAnotherHostFailsAsTls() throws Exception {
-        MockWebServer edge = httpsServer(new HeldCertificate.Builder()
-                .addSubjectAlternativeName("other.example.test").signedBy(ROOT).build());
+    void expiredEdgeCertificateFailsAsTls() throws Exception {
+        MockWebServer edge = httpsServer(TestCertificates.expiredLeaf(HOST));
 
         HttpExchange x = probe().run(httpsTarget(edge.getPort(), "/"), List.of(LOCALHOST), deadline()).https();
 
@@ -229,11 +234,22 @@ class EdgeProbeTest {
     }
 
     @Test
-    void plainHttpOnTheHttpsPortFailsAsTls() throws Exception {
-        MockWebServer plain = server();
-        plain.enqueue(new MockResponse.Builder().code(200).build());
+    void edgeCertificateForAnotherHostFailsAsTls() throws Exception {
+        MockWebServer edge = httpsServer(TestCertificates.wrongHostLeaf("other.example.test"));
 
-        HttpExchange x = probe().run(httpsTarget(plain.getPort(), "/"), List.of(LOCALHOST), deadline()).https();
+        HttpExchange x = probe().run(httpsTarget(edge.getPort(), "/"), List.of(LOCALHOST), deadline()).https();
+
+        assertThat(x.failure()).isEqualTo(new Failure(Failure.Kind.TLS,
+                "TLS handshake failed: Hostname shop.example.test not verified"));
+    }
+
+    @Test
+    void plainHttpOnTheHttpsPortFailsAsTls() throws Exception {
+        // What a plain-HTTP server answers to a TLS ClientHello: an HTTP error, then it hangs up.
+        PlainHttpServer plain = PlainHttpServer.start(400);
+        resources.add(plain);
+
+        HttpExchange x = probe().run(httpsTarget(plain.port(), "/"), List.of(LOCALHOST), deadline()).https();
 
         assertThat(x.status()).isNull();
         assertThat(x.failure().kind()).isEqualTo(Failure.Kind.TLS);
@@ -429,12 +445,7 @@ class EdgeProbeTest {
 
     @Test
     void closedPortIsRefused() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, LOCALHOST)) {
-            port = socket.getLocalPort();
-        }
-
-        HttpExchange x = probe().run(httpTarget(port, "/"), List.of(LOCALHOST), deadline()).http();
+        HttpExchange x = probe().run(httpTarget(ClosedPort.find(), "/"), List.of(LOCALHOST), deadline()).http();
 
         assertThat(x.status()).isNull();
         assertThat(x.answered()).isFalse();
@@ -483,11 +494,10 @@ class EdgeProbeTest {
 
     @Test
     void edgeThatAcceptsAndNeverAnswersHitsTheDeadlineOnBothSchemes() throws Exception {
-        // The kernel completes the handshake for a listening socket even if accept() is never called.
-        ServerSocket silent = new ServerSocket(0, 50, LOCALHOST);
+        SilentServer silent = SilentServer.start();
         resources.add(silent);
         EdgeProbe probe = new EdgeProbe(AddressPolicy.ALLOW_ALL, NO_OTHER_HOST, CLIENT_TRUST.trustManager(),
-                silent.getLocalPort(), silent.getLocalPort());
+                silent.port(), silent.port());
 
         EdgeResult result = probe.run(new Target(HOST, HOST, HOST, null, null, "/"), List.of(LOCALHOST),
                 Deadline.after(Duration.ofMillis(1500)));
@@ -496,6 +506,7 @@ class EdgeProbeTest {
         assertThat(result.http().failure().kind()).isEqualTo(Failure.Kind.DEADLINE);
         assertThat(result.https().answered()).isFalse();
         assertThat(result.http().answered()).isFalse();
+        assertThat(silent.awaitConnections(2, 5, TimeUnit.SECONDS)).isTrue(); // both did connect
     }
 
     @Test
@@ -512,19 +523,7 @@ class EdgeProbeTest {
 
     @Test
     void nonHttpAnswerFailsAsProtocol() throws Exception {
-        ServerSocket sshLike = new ServerSocket(0, 50, LOCALHOST);
-        resources.add(sshLike);
-        Thread banner = new Thread(() -> {
-            try (Socket s = sshLike.accept(); OutputStream out = s.getOutputStream()) {
-                out.write("SSH-2.0-OpenSSH_9.6\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                s.getInputStream().read(new byte[1024]);
-            } catch (IOException e) {
-                // the test has ended and closed the socket
-            }
-        }, "ssh-banner");
-        banner.setDaemon(true);
-        banner.start();
+        ServerSocket sshLike = answeringWith("SSH-2.0-OpenSSH_9.6\r\n");
 
         HttpExchange x = probe().run(httpTarget(sshLike.getLocalPort(), "/"), List.of(LOCALHOST), deadline()).http();
 
@@ -558,15 +557,31 @@ class EdgeProbeTest {
     }
 
     private MockWebServer httpsServer(HeldCertificate certificate) throws IOException {
-        return httpsServer(certificate, ROOT);
-    }
-
-    private MockWebServer httpsServer(HeldCertificate certificate, HeldCertificate issuer) throws IOException {
         MockWebServer server = new MockWebServer();
         resources.add(server);
-        server.useHttps(new HandshakeCertificates.Builder()
-                .heldCertificate(certificate, issuer.certificate()).build().sslSocketFactory());
+        server.useHttps(TestCertificates.serverCertificates(certificate, TestCertificates.rootCa()).sslSocketFactory());
         server.start(LOCALHOST, 0);
+        return server;
+    }
+
+    /** A server that writes {@code banner} to every connection as soon as it is accepted, whatever was sent. */
+    private ServerSocket answeringWith(String banner) throws IOException {
+        ServerSocket server = new ServerSocket(0, 50, LOCALHOST);
+        resources.add(server);
+        Thread acceptor = new Thread(() -> {
+            while (!server.isClosed()) {
+                try (Socket s = server.accept(); OutputStream out = s.getOutputStream()) {
+                    out.write(banner.getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    s.shutdownOutput();
+                    s.getInputStream().readAllBytes(); // until the client hangs up
+                } catch (IOException e) {
+                    // the client went away, or the test closed the server
+                }
+            }
+        }, "banner-server");
+        acceptor.setDaemon(true);
+        acceptor.start();
         return server;
     }
 

@@ -1,0 +1,13 @@
+package dev.cfcheck.bot.runtime;
+
+import java.util.List;
+
+/** Every chat platform the bot knows. Adding one is a line here and a factory in its own package. */
+final class Platforms {
+
+    static final List<AdapterFactory> ALL = List.of(
+            new dev.cfcheck.bot.slack.SlackAdapterFactory());
+
+    private Platforms() {
+    }
+}

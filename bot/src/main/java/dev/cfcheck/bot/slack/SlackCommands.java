@@ -1,0 +1,161 @@
+package dev.cfcheck.bot.slack;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.webhook.WebhookResponse;
+import dev.cfcheck.bot.render.slack.SlackCardRenderer;
+import dev.cfcheck.bot.render.slack.SlackMessage;
+import dev.cfcheck.bot.render.slack.SlackText;
+import dev.cfcheck.bot.router.Admission;
+import dev.cfcheck.bot.router.CommandContext;
+import dev.cfcheck.bot.router.CommandRouter;
+import dev.cfcheck.bot.router.Platform;
+import dev.cfcheck.bot.router.ReplyVisibility;
+import dev.cfcheck.bot.router.RouterReply;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Bolt handlers: {@code /cfcheck}, and the card's Re-run and Details buttons. Each acknowledges at
+ * once (a refusal or help is the ack itself, ephemeral); the card goes to the request's
+ * {@code response_url} when the check is done. The {@code response_url} is covered by the verified
+ * signature (or arrives over our own Socket Mode connection), so it is used as given.
+ */
+final class SlackCommands {
+
+    static final String COMMAND = "/cfcheck";
+    private static final Logger LOG = LoggerFactory.getLogger(SlackCommands.class);
+    private static final String EPHEMERAL = "ephemeral";
+
+    private final CommandRouter router;
+    private final SlackCardRenderer renderer = new SlackCardRenderer();
+    private final ExecutorService responses;
+
+    /** @param responses where button replies are posted from (off Bolt's request thread) */
+    SlackCommands(CommandRouter router, ExecutorService responses) {
+        this.router = router;
+        this.responses = responses;
+    }
+
+    void register(App app) {
+        app.command(COMMAND, this::command);
+        app.blockAction(SlackCardRenderer.RERUN_ACTION, this::rerun);
+        app.blockAction(SlackCardRenderer.DETAILS_ACTION, this::details);
+    }
+
+    private String cardVisibility() {
+        return router.settings().replyVisibility() == ReplyVisibility.EPHEMERAL ? EPHEMERAL : "in_channel";
+    }
+
+    private Response command(SlashCommandRequest req, SlashCommandContext ctx) {
+        SlashCommandPayload p = req.getPayload();
+        CommandContext who = new CommandContext(Platform.SLACK, p.getTeamId(), p.getChannelId(), p.getUserId());
+        Admission admission = router.submit(who, p.getText());
+        if (admission instanceof Admission.Answered answered) {
+            SlackMessage m = message(answered.reply());
+            return ctx.ack(r -> r.responseType(EPHEMERAL).text(m.text()).blocks(m.blocks()));
+        }
+        Admission.Started started = (Admission.Started) admission;
+        started.reply().thenAccept(reply -> {
+            SlackMessage m = message(reply);
+            post(started.referenceId(), () -> ctx.respond(SlashCommandResponse.builder()
+                    .responseType(cardVisibility()).text(m.text()).blocks(m.blocks()).build()));
+        });
+        return ctx.ack(r -> r.responseType(EPHEMERAL).text(SlackText.escape(started.ackText())));
+    }
+
+    private Response rerun(BlockActionRequest req, ActionContext ctx) {
+        CommandContext who = who(req.getPayload());
+        Admission admission = router.rerun(who, buttonValue(req.getPayload()));
+        if (admission instanceof Admission.Answered answered) {
+            respondLater(ctx, ephemeral(message(answered.reply())));
+            return ctx.ack();
+        }
+        Admission.Started started = (Admission.Started) admission;
+        started.reply().thenAccept(reply -> {
+            // A fresh card replaces the old one; an apology must not wipe the card it failed to refresh.
+            ActionResponse response = reply instanceof RouterReply.CardReply
+                    ? ActionResponse.builder().replaceOriginal(true).responseType(cardVisibility())
+                            .text(message(reply).text()).blocks(message(reply).blocks()).build()
+                    : ephemeral(message(reply));
+            post(started.referenceId(), () -> ctx.respond(response));
+        });
+        return ctx.ack();
+    }
+
+    private Response details(BlockActionRequest req, ActionContext ctx) {
+        CommandContext who = who(req.getPayload());
+        String referenceId = buttonValue(req.getPayload());
+        respondLater(ctx, ephemeral(message(router.details(who, referenceId))));
+        return ctx.ack();
+    }
+
+    private SlackMessage message(RouterReply reply) {
+        if (reply instanceof RouterReply.CardReply c) {
+            return renderer.card(c.card());
+        }
+        if (reply instanceof RouterReply.DetailsReply d) {
+            return renderer.details(d.details());
+        }
+        if (reply instanceof RouterReply.Help h) {
+            return renderer.text(SlackText.escape(h.text()));
+        }
+        if (reply instanceof RouterReply.Refusal r) {
+            return renderer.text(SlackText.inert(r.text()));
+        }
+        RouterReply.Failure f = (RouterReply.Failure) reply;
+        return renderer.text(":warning: " + SlackText.inert(f.text()));
+    }
+
+    private static ActionResponse ephemeral(SlackMessage m) {
+        return ActionResponse.builder().responseType(EPHEMERAL).replaceOriginal(false).text(m.text()).blocks(m.blocks()).build();
+    }
+
+    private void respondLater(ActionContext ctx, ActionResponse response) {
+        try {
+            responses.execute(() -> post("-", () -> ctx.respond(response)));
+        } catch (RejectedExecutionException e) {
+            LOG.warn("dropped a Slack button reply: the response queue is full or shut down");
+        }
+    }
+
+    private static void post(String referenceId, Post post) {
+        try {
+            WebhookResponse r = post.send();
+            if (r.getCode() == null || r.getCode() / 100 != 2) {
+                LOG.warn("Slack refused the reply to check {}: HTTP {}", referenceId, r.getCode());
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not post the reply to check {} to Slack: {}", referenceId, e.toString());
+        }
+    }
+
+    private static CommandContext who(BlockActionPayload p) {
+        return new CommandContext(Platform.SLACK,
+                p.getTeam() == null ? null : p.getTeam().getId(),
+                p.getChannel() == null ? null : p.getChannel().getId(),
+                p.getUser() == null ? null : p.getUser().getId());
+    }
+
+    private static String buttonValue(BlockActionPayload p) {
+        List<BlockActionPayload.Action> actions = p.getActions();
+        return actions == null || actions.isEmpty() ? null : actions.get(0).getValue();
+    }
+
+    @FunctionalInterface
+    private interface Post {
+        WebhookResponse send() throws IOException;
+    }
+}

@@ -1,0 +1,279 @@
+package dev.cfcheck.diagnosis;
+
+import dev.cfcheck.check.ProbeResults;
+import dev.cfcheck.probes.Failure;
+import dev.cfcheck.probes.dns.DnsResult;
+import dev.cfcheck.probes.dns.DnsStatus;
+import dev.cfcheck.probes.edge.CloudflarePage;
+import dev.cfcheck.probes.edge.EdgeResult;
+import dev.cfcheck.probes.edge.HttpExchange;
+import dev.cfcheck.probes.edge.Redirect;
+import dev.cfcheck.probes.edge.Timings;
+import dev.cfcheck.probes.origin.OriginHttp;
+import dev.cfcheck.probes.origin.OriginResult;
+import dev.cfcheck.probes.origin.PortCheck;
+import dev.cfcheck.probes.origin.TcpState;
+import dev.cfcheck.probes.tls.CertificateInfo;
+import dev.cfcheck.probes.tls.TlsFailure;
+import dev.cfcheck.probes.tls.TlsResult;
+import dev.cfcheck.target.OriginEndpoint;
+import dev.cfcheck.target.Target;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Probe result records built by hand for the rules' unit tests: what the probes would report for a given fault.
+ * (End-to-end tests drive the real probes; here each case isolates one rule's reading of the records.)
+ */
+final class ProbeRecords {
+
+    static final String HOST = "example.com";
+    static final String ORIGIN = "203.0.113.10";
+    static final String RAY = "a23c92d51bc8a952";
+    static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+
+    private ProbeRecords() {
+    }
+
+    static Target target() {
+        return new Target(HOST, HOST, HOST, null, null, "/");
+    }
+
+    static Target target(String path) {
+        return new Target(HOST + path, HOST, HOST, null, null, path);
+    }
+
+    // ---- DNS
+
+    static DnsResult cloudflareDns() {
+        return new DnsResult("127.0.0.53:53", DnsStatus.OK, List.of(), List.of("104.16.132.229"),
+                List.of("2606:4700::6810:84e5"), HOST, List.of("ada.ns.cloudflare.com", "bob.ns.cloudflare.com"), true,
+                List.of("104.16.132.229", "2606:4700::6810:84e5"), 12, null);
+    }
+
+    static DnsResult plainDns(boolean cloudflareNameservers) {
+        List<String> ns = cloudflareNameservers ? List.of("ada.ns.cloudflare.com", "bob.ns.cloudflare.com")
+                : List.of("ns1.example.net", "ns2.example.net");
+        return new DnsResult("127.0.0.53:53", DnsStatus.OK, List.of(), List.of("93.184.216.34"), List.of(), HOST, ns,
+                cloudflareNameservers, List.of(), 9, null);
+    }
+
+    static DnsResult failedDns(DnsStatus status) {
+        return new DnsResult("127.0.0.53:53", status, List.of(), List.of(), List.of(), null, List.of(), false,
+                List.of(), 30, "the resolver said " + status);
+    }
+
+    // ---- edge
+
+    /** An exchange through Cloudflare; change what the fault needs. */
+    static Exchange https(int status) {
+        return new Exchange("https://" + HOST + "/").status(status);
+    }
+
+    static Exchange http(int status) {
+        return new Exchange("http://" + HOST + "/").status(status);
+    }
+
+    static final class Exchange {
+        private final String url;
+        private String finalUrl;
+        private String address = "104.16.132.229";
+        private Integer status;
+        private String server = "cloudflare";
+        private String cfRay = RAY + "-DTW";
+        private String rayId = RAY;
+        private String colo = "DTW";
+        private String coloCity = "Detroit, US";
+        private String cacheStatus;
+        private String mitigated;
+        private CloudflarePage page;
+        private List<Redirect> redirects = List.of();
+        private boolean loop;
+        private Timings timings = new Timings(20L, 30L, 120L, 150L);
+        private CertificateInfo certificate;
+        private Failure failure;
+
+        Exchange(String url) {
+            this.url = url;
+            this.finalUrl = url;
+        }
+
+        Exchange status(int s) {
+            this.status = s;
+            return this;
+        }
+
+        Exchange page(CloudflarePage.Type type, String code) {
+            this.page = new CloudflarePage(type, code, HOST + " | " + code, RAY);
+            return this;
+        }
+
+        Exchange mitigated(String value) {
+            this.mitigated = value;
+            return this;
+        }
+
+        Exchange server(String value) {
+            this.server = value;
+            return this;
+        }
+
+        /** Not through Cloudflare: no cf-ray, another server. */
+        Exchange direct() {
+            this.server = "nginx";
+            this.cfRay = null;
+            this.rayId = null;
+            this.colo = null;
+            this.coloCity = null;
+            this.address = "93.184.216.34";
+            return this;
+        }
+
+        Exchange redirects(boolean loop, Redirect... hops) {
+            this.redirects = List.of(hops);
+            this.loop = loop;
+            return this;
+        }
+
+        Exchange firstByte(long ms) {
+            this.timings = new Timings(20L, 30L, ms, ms + 10);
+            return this;
+        }
+
+        Exchange certificateDaysLeft(long days) {
+            this.certificate = new CertificateInfo("CN=" + HOST, "CN=WE1,O=Google Trust Services,C=US", List.of(HOST),
+                    NOW.minus(80, ChronoUnit.DAYS), NOW.plus(days, ChronoUnit.DAYS), days, false, "00");
+            return this;
+        }
+
+        /** No response: failed with {@code kind}; {@code connected} says whether TCP got through first. */
+        Exchange failed(Failure.Kind kind, boolean connected) {
+            this.status = null;
+            this.server = null;
+            this.cfRay = null;
+            this.rayId = null;
+            this.colo = null;
+            this.coloCity = null;
+            this.timings = connected ? new Timings(20L, 30L, null, null) : Timings.NONE;
+            this.failure = new Failure(kind, kind == Failure.Kind.DEADLINE ? "deadline reached after 10000 ms" : "failed");
+            return this;
+        }
+
+        HttpExchange build() {
+            return new HttpExchange(url, finalUrl, address, status, server, cfRay, rayId, colo, coloCity, cacheStatus,
+                    mitigated, null, page, redirects, loop, timings, certificate, failure);
+        }
+    }
+
+    static EdgeResult edge(Exchange https, Exchange http) {
+        return new EdgeResult(https == null ? null : https.build(), http == null ? null : http.build());
+    }
+
+    // ---- origin
+
+    static PortCheck port(int port, TcpState state) {
+        return new PortCheck(port, state, state == TcpState.TIMEOUT ? 3000 : 12, null);
+    }
+
+    static OriginHttp originAnswer(int status) {
+        return new OriginHttp("https://" + ORIGIN + "/", status, "nginx", 45L, null);
+    }
+
+    static OriginHttp originSilent() {
+        return new OriginHttp("https://" + ORIGIN + "/", null, null, null,
+                new Failure(Failure.Kind.TIMEOUT, "no response within 5000 ms"));
+    }
+
+    static OriginResult origin(OriginHttp http, PortCheck... ports) {
+        return origin(ORIGIN, http, ports);
+    }
+
+    static OriginResult origin(String address, OriginHttp http, PortCheck... ports) {
+        return new OriginResult(address, List.of(ports), http);
+    }
+
+    static TlsResult tls(long daysLeft) {
+        return tls(ORIGIN, daysLeft, true, true);
+    }
+
+    static TlsResult tls(String address, long daysLeft, boolean trusted, boolean hostnameMatches) {
+        CertificateInfo leaf = new CertificateInfo("CN=" + HOST, "CN=R11,O=Let's Encrypt,C=US", List.of(HOST),
+                NOW.minus(60, ChronoUnit.DAYS), NOW.plus(daysLeft, ChronoUnit.DAYS), daysLeft, false, "00");
+        return new TlsResult(address, 443, HOST, true, "TLSv1.3", "TLS_AES_128_GCM_SHA256", 8L, List.of(leaf),
+                hostnameMatches, trusted, false, false, daysLeft, null, null);
+    }
+
+    static TlsResult tlsFailed(TlsFailure why) {
+        return new TlsResult(ORIGIN, 443, HOST, false, null, null, null, List.of(), null, null, false, false, null,
+                why, "handshake alert");
+    }
+
+    static OriginEndpoint endpoint(String ip) {
+        try {
+            return new OriginEndpoint(InetAddress.getByName(ip), null);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    // ---- input
+
+    /** Everything a case needs, with defaults: Cloudflare DNS, no origin, no config. */
+    static final class Case {
+        private Target target = ProbeRecords.target();
+        private DnsResult dns = cloudflareDns();
+        private EdgeResult edge;
+        private final List<OriginResult> origins = new ArrayList<>();
+        private final List<TlsResult> tls = new ArrayList<>();
+        private DomainSettings settings = DomainSettings.NONE;
+
+        Case target(Target t) {
+            this.target = t;
+            return this;
+        }
+
+        Case dns(DnsResult d) {
+            this.dns = d;
+            return this;
+        }
+
+        Case edge(Exchange https, Exchange http) {
+            this.edge = ProbeRecords.edge(https, http);
+            return this;
+        }
+
+        Case edge(Exchange https) {
+            return edge(https, null);
+        }
+
+        Case origin(OriginResult o) {
+            this.origins.add(o);
+            return this;
+        }
+
+        Case tls(TlsResult t) {
+            this.tls.add(t);
+            return this;
+        }
+
+        Case settings(SslMode mode, String notes) {
+            this.settings = new DomainSettings(mode, notes);
+            return this;
+        }
+
+        DiagnosisInput input() {
+            List<OriginEndpoint> given = origins.stream().map(o -> endpoint(o.address())).toList();
+            ProbeResults probes = new ProbeResults(dns, edge, origins.isEmpty() ? null : origins,
+                    origins.isEmpty() ? null : tls);
+            return new DiagnosisInput(target, given, probes, settings, Thresholds.DEFAULTS);
+        }
+    }
+
+    static Case given() {
+        return new Case();
+    }
+}
