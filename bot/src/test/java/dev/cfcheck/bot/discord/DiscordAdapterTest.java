@@ -200,6 +200,25 @@ class DiscordAdapterTest {
     }
 
     @Test
+    void aReRunThatFailsKeepsTheCardAndTellsOnlyWhoeverPressedWithoutMentions() throws Exception {
+        start(RouterSettings.DEFAULTS, null);
+        String referenceId = firstCard("example.com");
+        checker.failWith(new IllegalStateException("checker broke"));
+
+        DiscordStandIn.Interaction press = discord.buttonPress("cfcheck:rerun:" + referenceId);
+
+        assertThat(body(discord.takeRest("POST", press.callbackPath())).path("type").asInt()).isEqualTo(DEFERRED_UPDATE_MESSAGE);
+        // A follow-up, not an edit: JDA's follow-ups allow every mention by default, so this is where pings would leak.
+        RecordedRequest followUp = discord.takeRest("POST", press.followupPath());
+        JsonNode message = body(followUp);
+        assertNoMentions(message);
+        assertThat(message.path("flags").asInt() & EPHEMERAL).isEqualTo(EPHEMERAL);
+        assertThat(message.path("content").asText()).startsWith("Sorry, the check of example.com failed inside cfcheck. Reference ");
+        assertThat(discord.restRequests()).noneMatch(r -> r.getMethod().equals("PATCH")
+                && DiscordStandIn.path(r).equals(press.originalPath()));
+    }
+
+    @Test
     void detailsAreShownOnlyToWhoeverPressed() throws Exception {
         start(RouterSettings.DEFAULTS, null);
         String referenceId = firstCard("example.com");
