@@ -116,19 +116,24 @@ final class InteractionHandler extends ListenerAdapter {
         InteractionHook hook = event.getHook();
         // "Updating" the card in place: the button shows as busy until the new card replaces the old one.
         event.deferEdit().queue(null, this::replyFailed);
-        started.reply().thenAccept(reply -> {
+        started.reply().thenAccept(reply -> replaceCard(hook, reply, started.referenceId()));
+    }
+
+    /** The new card replaces the old one; if there is none, the old card stays and only the presser is told. */
+    private void replaceCard(InteractionHook hook, RouterReply reply, String referenceId) {
+        String problem;
+        if (reply instanceof RouterReply.CardReply card) {
             try {
-                if (reply instanceof RouterReply.CardReply card) {
-                    hook.editOriginal(replies.card(card.card())).queue(null, this::replyFailed);
-                    return;
-                }
+                hook.editOriginal(replies.card(card.card())).queue(null, this::replyFailed);
+                return;
             } catch (RuntimeException e) {
-                LOG.warn("Discord: the reply to check {} could not be made", started.referenceId(), e);
-                reply = new RouterReply.Failure(apology(started.referenceId()), started.referenceId());
+                LOG.warn("Discord: the reply to check {} could not be made", referenceId, e);
+                problem = apology(referenceId);
             }
-            // Keep the last good card for the channel; tell only the one who pressed.
-            hook.sendMessage(replies.text(text(reply))).setEphemeral(true).queue(null, this::replyFailed);
-        });
+        } else {
+            problem = text(reply);
+        }
+        hook.sendMessage(replies.text(problem)).setEphemeral(true).queue(null, this::replyFailed);
     }
 
     private void details(ButtonInteractionEvent event, String referenceId) {
