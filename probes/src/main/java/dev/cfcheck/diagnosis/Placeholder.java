@@ -21,6 +21,8 @@ public enum Placeholder {
     PORT,
     /** The origin IP; {@code $ORIGIN_IP} when unknown. */
     IP,
+    /** The origin's TLS port as probed: the explicit one given with the origin, else {@link #PORT}. */
+    ORIGIN_PORT,
     /** The first address DNS gave for the host (the edge when proxied). */
     EDGE_IP,
     /** The resolver's IP and port. */

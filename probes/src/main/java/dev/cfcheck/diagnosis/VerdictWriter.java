@@ -103,6 +103,7 @@ final class VerdictWriter {
                 .with(Placeholder.PATH, target.path())
                 .with(Placeholder.URL, url)
                 .with(Placeholder.PORT, String.valueOf(port))
+                .with(Placeholder.ORIGIN_PORT, String.valueOf(seen.originPort() != null ? seen.originPort() : port))
                 .with(Placeholder.SLOW_THRESHOLD, ProbeEvidence.duration(seen.thresholds().slowFirstByte()))
                 .with(Placeholder.CERT_THRESHOLD, String.valueOf(seen.thresholds().certExpiryDays()));
         // An IP-literal target is an address: an IPv6 one then gets brackets inside URLs.

@@ -344,6 +344,19 @@ class DiagnoserTest {
         }
 
         @Test
+        void originGivenWithAPortIsReachedOnThatPortByOpenssl() {
+            ProbeRecords.Case c = edge525(SslMode.FULL);
+            DiagnosisInput in = c.input();
+            DiagnosisInput withPort = new DiagnosisInput(in.target(),
+                    List.of(new dev.cfcheck.target.OriginEndpoint(in.origins().get(0).address(), 8443)),
+                    in.probes(), in.settings(), in.thresholds());
+
+            Diagnosis d = diagnoser.diagnose(withPort);
+
+            assertThat(commands(d)).contains("openssl s_client -connect 203.0.113.10:8443 -servername example.com -brief </dev/null");
+        }
+
+        @Test
         void handshake525InStrictModeDoesNotSuggestFlexible() {
             Diagnosis d = diagnose(edge525(SslMode.STRICT));
 
@@ -495,6 +508,19 @@ class DiagnoserTest {
             assertThat(d.verdict().severity()).isEqualTo(Severity.INFO);
             assertThat(d.verdict().evidence()).contains("edge https: 200 from nginx (no cf-ray), first byte after 120 ms");
             assertThat(findingKinds(d)).containsExactly(Kind.HEALTHY);
+        }
+
+        @Test
+        void serverErrorOffCloudflareIsTheServersOwnAndDoesNotBlameCloudflare() {
+            Diagnosis d = diagnose(given().dns(ProbeRecords.plainDns(false)).edge(https(503).direct()));
+
+            assertThat(d.verdict().kind()).isEqualTo(Kind.ORIGIN_HTTP_ERROR);
+            assertThat(d.verdict().code()).isEqualTo("503");
+            assertThat(d.verdict().severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(d.verdict().title()).isEqualTo("The server of example.com answers 503 (not through Cloudflare)");
+            assertThat(d.verdict().summary()).contains("93.184.216.34").doesNotContain("passed");
+            assertThat(findingKinds(d)).containsExactly(Kind.NOT_ON_CLOUDFLARE);
+            assertThat(d.findings().get(0).code()).isEqualTo("503");
         }
 
         @Test

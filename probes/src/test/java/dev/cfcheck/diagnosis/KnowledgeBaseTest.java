@@ -22,7 +22,7 @@ class KnowledgeBaseTest {
 
     /** Values the Diagnoser always sets, whatever the probes saw; any other placeholder in prose needs a fallback. */
     private static final Set<Placeholder> ALWAYS_SET = EnumSet.of(Placeholder.HOST, Placeholder.PATH, Placeholder.URL,
-            Placeholder.PORT, Placeholder.IP, Placeholder.ZONE, Placeholder.CODE, Placeholder.CODE_NAME,
+            Placeholder.PORT, Placeholder.ORIGIN_PORT, Placeholder.IP, Placeholder.ZONE, Placeholder.CODE, Placeholder.CODE_NAME,
             Placeholder.CODE_MEANING, Placeholder.SLOW_THRESHOLD, Placeholder.CERT_THRESHOLD);
 
     @Test
@@ -156,7 +156,7 @@ class KnowledgeBaseTest {
         assertThat(all)
                 .contains("curl -sv --resolve {host}:{port}:{ip} {url}")
                 .contains("curl -sv -o /dev/null -H 'Host: {host}' http://{ip}{path}")
-                .contains("openssl s_client -connect {ip}:{port} -servername {host}")
+                .contains("openssl s_client -connect {ip}:{originPort} -servername {host}")
                 .contains("| openssl x509 -noout -dates -subject -issuer")
                 .contains("dig +short {host} A")
                 .contains("dig +short NS {zone}")
@@ -176,7 +176,7 @@ class KnowledgeBaseTest {
     @Test
     void everyVariantTheRulesAskForExists() {
         Map<Kind, List<String>> asked = Map.of(
-                Kind.ORIGIN_HTTP_ERROR, List.of("client-error"),
+                Kind.ORIGIN_HTTP_ERROR, List.of("client-error", "direct", "direct-client-error"),
                 Kind.EDGE_UNREACHABLE, List.of("silent"),
                 Kind.ORIGIN_TIMEOUT, List.of("disagreement"),
                 Kind.ORIGIN_REFUSED, List.of("disagreement"),

@@ -6,6 +6,7 @@ import dev.cfcheck.diagnosis.TemplateValues;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A possible finding proposed by a rule, before ranking and wording. Immutable; the {@code with...} methods
@@ -56,7 +57,7 @@ public record Candidate(Kind kind, String code, boolean inferred, String variant
      * (one of them plain, or both the same).
      */
     public boolean sameFindingAs(Candidate other) {
-        return kind == other.kind && java.util.Objects.equals(code, other.code)
+        return kind == other.kind && Objects.equals(code, other.code)
                 && (variant == null || other.variant == null || variant.equals(other.variant));
     }
 

@@ -5,8 +5,8 @@ import dev.cfcheck.probes.edge.HttpExchange;
 import java.util.List;
 
 /**
- * A 4xx/5xx that is not Cloudflare's own page: the origin's error passed through (or, off Cloudflare, the
- * site's own). 4xx uses the knowledge base's "client-error" variant.
+ * A 4xx/5xx that is not Cloudflare's own page: the origin's error passed through by Cloudflare, or, off
+ * Cloudflare, the server's own ("direct" variants). A 4xx uses the client-error variants (a warning, not an outage).
  */
 public final class EdgeStatusRule implements Rule {
 
@@ -18,6 +18,10 @@ public final class EdgeStatusRule implements Rule {
             return List.of();
         }
         Candidate c = Candidate.of(Kind.ORIGIN_HTTP_ERROR, String.valueOf(x.status()));
-        return List.of(x.status() < 500 ? c.withVariant("client-error") : c);
+        boolean clientError = x.status() < 500;
+        if (!x.viaCloudflare()) {
+            return List.of(c.withVariant(clientError ? "direct-client-error" : "direct"));
+        }
+        return List.of(clientError ? c.withVariant("client-error") : c);
     }
 }

@@ -232,6 +232,16 @@ public final class Observations {
         return b + scope;
     }
 
+    /** The port the first origin was given with (--origin IP:PORT), else the one its TLS was probed on, or {@code null}. */
+    public Integer originPort() {
+        if (!input.origins().isEmpty() && input.origins().get(0).port() != null) {
+            return input.origins().get(0).port();
+        }
+        OriginResult o = firstOrigin();
+        TlsResult t = o == null ? null : tlsOf(o);
+        return t == null ? null : t.port();
+    }
+
     public List<TlsResult> tls() {
         List<TlsResult> t = input.probes() == null ? null : input.probes().tls();
         return t == null ? List.of() : t;
