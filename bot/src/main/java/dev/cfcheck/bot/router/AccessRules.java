@@ -8,16 +8,18 @@ import java.util.Set;
  * left {@code null} means no restriction; an empty list allows nothing. They apply to chat platforms:
  * the console is the local operator.
  *
- * @param workspaces Slack workspace (team) ids and Discord guild ids allowed
- * @param channels   channel ids allowed
+ * @param workspaces Slack workspace (team) ids allowed (Slack only)
+ * @param guilds     Discord guild ids allowed (Discord only)
+ * @param channels   channel ids allowed, Slack and Discord mixed
  * @param domains    domains allowed to be checked
  */
-public record AccessRules(Set<String> workspaces, Set<String> channels, List<DomainPattern> domains) {
+public record AccessRules(Set<String> workspaces, Set<String> guilds, Set<String> channels, List<DomainPattern> domains) {
 
-    public static final AccessRules UNRESTRICTED = new AccessRules(null, null, null);
+    public static final AccessRules UNRESTRICTED = new AccessRules(null, null, null, null);
 
     public AccessRules {
         workspaces = workspaces == null ? null : Set.copyOf(workspaces);
+        guilds = guilds == null ? null : Set.copyOf(guilds);
         channels = channels == null ? null : Set.copyOf(channels);
         domains = domains == null ? null : List.copyOf(domains);
     }
@@ -27,7 +29,8 @@ public record AccessRules(Set<String> workspaces, Set<String> channels, List<Dom
         if (!ctx.platform().isChat()) {
             return null;
         }
-        if (workspaces != null && (ctx.workspaceId() == null || !workspaces.contains(ctx.workspaceId()))) {
+        Set<String> places = ctx.platform() == Platform.DISCORD ? guilds : workspaces;
+        if (places != null && (ctx.workspaceId() == null || !places.contains(ctx.workspaceId()))) {
             return "cfcheck is not enabled for this " + (ctx.platform() == Platform.DISCORD ? "server" : "workspace") + ".";
         }
         if (channels != null && (ctx.channelId() == null || !channels.contains(ctx.channelId()))) {

@@ -28,9 +28,13 @@ public final class RateLimiter {
     public RateLimiter(RateLimits limits, LongSupplier nanoTime) {
         this.limits = limits;
         this.nanoTime = nanoTime;
-        Duration idle = limits.window().multipliedBy(2);
-        this.users = Caffeine.newBuilder().maximumSize(MAX_BUCKETS).expireAfterAccess(idle).ticker(nanoTime::getAsLong).build();
-        this.channels = Caffeine.newBuilder().maximumSize(MAX_BUCKETS).expireAfterAccess(idle).ticker(nanoTime::getAsLong).build();
+        this.users = buckets(limits.perUser(), nanoTime);
+        this.channels = buckets(limits.perChannel(), nanoTime);
+    }
+
+    private static Cache<String, Bucket> buckets(RateLimits.Limit limit, LongSupplier nanoTime) {
+        return Caffeine.newBuilder().maximumSize(MAX_BUCKETS).expireAfterAccess(limit.window().multipliedBy(2))
+                .ticker(nanoTime::getAsLong).build();
     }
 
     /** Takes a token for this user and channel, or says why not and when to retry. */
@@ -40,18 +44,20 @@ public final class RateLimiter {
         }
         long now = nanoTime.getAsLong();
         String scope = ctx.platform().id() + ":" + ctx.workspaceId() + ":";
-        Bucket user = limits.perUser() > 0 ? users.get(scope + ctx.userId(), k -> new Bucket(limits.perUser(), now)) : null;
-        Bucket channel = limits.perChannel() > 0 ? channels.get(scope + ctx.channelId(), k -> new Bucket(limits.perChannel(), now)) : null;
+        RateLimits.Limit u = limits.perUser();
+        RateLimits.Limit c = limits.perChannel();
+        Bucket user = u.on() ? users.get(scope + ctx.userId(), k -> new Bucket(u.checks(), now)) : null;
+        Bucket channel = c.on() ? channels.get(scope + ctx.channelId(), k -> new Bucket(c.checks(), now)) : null;
         if (user != null) {
-            long wait = user.nanosUntilToken(limits.perUser(), limits.window(), now);
+            long wait = user.nanosUntilToken(u.checks(), u.window(), now);
             if (wait > 0) {
-                return refused("you can start " + checks(limits.perUser()) + " per " + Elapsed.seconds(limits.window().toSeconds()), wait);
+                return refused("you can start " + checks(u.checks()) + " per " + Elapsed.seconds(u.window().toSeconds()), wait);
             }
         }
         if (channel != null) {
-            long wait = channel.nanosUntilToken(limits.perChannel(), limits.window(), now);
+            long wait = channel.nanosUntilToken(c.checks(), c.window(), now);
             if (wait > 0) {
-                return refused("this channel can start " + checks(limits.perChannel()) + " per " + Elapsed.seconds(limits.window().toSeconds()), wait);
+                return refused("this channel can start " + checks(c.checks()) + " per " + Elapsed.seconds(c.window().toSeconds()), wait);
             }
         }
         if (user != null) {

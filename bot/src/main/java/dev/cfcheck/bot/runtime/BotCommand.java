@@ -36,6 +36,11 @@ public final class BotCommand implements Callable<Integer> {
     private final List<AdapterFactory> platforms;
     private final boolean interactive;
 
+    /** The real bot: config file, checker and environment of this process. */
+    public BotCommand() {
+        this(new ConfigBotWiring(System.getenv()));
+    }
+
     public BotCommand(BotWiring wiring) {
         this(wiring, Environment.system(), System.in, System.out, System.err, Platforms.ALL, System.console() != null);
     }
@@ -60,6 +65,22 @@ public final class BotCommand implements Callable<Integer> {
             err.println("cfcheck bot: " + BotRuntime.oneLine(e));
             return BotRuntime.EXIT_NO_ADAPTER;
         }
+        try {
+            return run(parts);
+        } finally {
+            close(parts.resources());
+        }
+    }
+
+    private void close(AutoCloseable resources) {
+        try {
+            resources.close();
+        } catch (Exception e) {
+            err.println("cfcheck bot: " + BotRuntime.oneLine(e));
+        }
+    }
+
+    private int run(BotParts parts) throws InterruptedException {
         CommandRouter router = CommandRouter.builder(parts.checks())
                 .targets(parts.targets())
                 .origins(parts.origins())

@@ -32,10 +32,13 @@ class AccessAndRateTest {
         assertThat(AccessRules.UNRESTRICTED.refusalFor(ALICE)).isNull();
         assertThat(AccessRules.UNRESTRICTED.refusalForHost(ALICE, "anything.example")).isNull();
 
-        AccessRules rules = new AccessRules(Set.of("T1"), Set.of("C1"), List.of(DomainPattern.parse("*.example.com")));
+        AccessRules rules = new AccessRules(Set.of("T1"), Set.of("G1"), Set.of("C1"), List.of(DomainPattern.parse("*.example.com")));
         assertThat(rules.refusalFor(ALICE)).isNull();
         assertThat(rules.refusalFor(new CommandContext(Platform.SLACK, "T2", "C1", "U"))).contains("not enabled for this workspace");
         assertThat(rules.refusalFor(new CommandContext(Platform.DISCORD, "G9", "C1", "U"))).contains("not enabled for this server");
+        // Slack workspaces and Discord guilds are separate lists.
+        assertThat(rules.refusalFor(new CommandContext(Platform.DISCORD, "G1", "C1", "U"))).isNull();
+        assertThat(rules.refusalFor(new CommandContext(Platform.SLACK, "G1", "C1", "U"))).contains("workspace");
         assertThat(rules.refusalFor(new CommandContext(Platform.SLACK, "T1", "C2", "U"))).contains("not enabled in this channel");
         assertThat(rules.refusalFor(new CommandContext(Platform.SLACK, null, null, "U"))).isNotNull();
         assertThat(rules.refusalForHost(ALICE, "www.example.com")).isNull();
@@ -48,7 +51,7 @@ class AccessAndRateTest {
     @Test
     void userBucketRefusesWithRetryTimeAndRefillsOverTime() {
         AtomicLong now = new AtomicLong(1_000_000_000L);
-        RateLimiter limiter = new RateLimiter(new RateLimits(2, 100, Duration.ofMinutes(1)), now::get);
+        RateLimiter limiter = new RateLimiter(RateLimits.of(2, 100, Duration.ofMinutes(1)), now::get);
 
         assertThat(limiter.acquire(ALICE).allowed()).isTrue();
         assertThat(limiter.acquire(ALICE).allowed()).isTrue();
@@ -68,7 +71,7 @@ class AccessAndRateTest {
     @Test
     void channelBucketIsSharedAndARefusalSpendsNoUserToken() {
         AtomicLong now = new AtomicLong(0);
-        RateLimiter limiter = new RateLimiter(new RateLimits(2, 3, Duration.ofMinutes(1)), now::get);
+        RateLimiter limiter = new RateLimiter(RateLimits.of(2, 3, Duration.ofMinutes(1)), now::get);
 
         assertThat(limiter.acquire(ALICE).allowed()).isTrue();
         assertThat(limiter.acquire(BOB).allowed()).isTrue();
@@ -83,7 +86,7 @@ class AccessAndRateTest {
 
     @Test
     void consoleAndDisabledLimitsAreNeverRefused() {
-        RateLimiter limiter = new RateLimiter(new RateLimits(1, 1, Duration.ofHours(1)), () -> 0L);
+        RateLimiter limiter = new RateLimiter(RateLimits.of(1, 1, Duration.ofHours(1)), () -> 0L);
         for (int i = 0; i < 5; i++) {
             assertThat(limiter.acquire(CommandContext.console()).allowed()).isTrue();
         }

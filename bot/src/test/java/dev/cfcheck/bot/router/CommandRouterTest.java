@@ -118,7 +118,7 @@ class CommandRouterTest {
     @Test
     void accessRulesRefuseBeforeAnyCheck() {
         ScriptedCheckService checks = timeouts();
-        AccessRules rules = new AccessRules(Set.of("T1"), null, List.of(DomainPattern.parse("*.example.com")));
+        AccessRules rules = new AccessRules(Set.of("T1"), null, null, List.of(DomainPattern.parse("*.example.com")));
         router(checks, RouterSettings.DEFAULTS.withAccess(rules));
 
         assertThat(router.submit(new CommandContext(Platform.SLACK, "T2", "C1", "U"), "www.example.com"))
@@ -130,7 +130,7 @@ class CommandRouterTest {
 
     @Test
     void rateLimitRefusalSaysWhenToRetry() {
-        router(timeouts(), RouterSettings.DEFAULTS.withRateLimits(new RateLimits(1, 10, Duration.ofMinutes(1))));
+        router(timeouts(), RouterSettings.DEFAULTS.withRateLimits(RateLimits.of(1, 10, Duration.ofMinutes(1))));
 
         assertThat(router.submit(SLACK, "example.com")).isInstanceOf(Admission.Started.class);
         Admission refused = router.submit(SLACK, "example.com");

@@ -27,7 +27,7 @@ class BotCommandTest {
 
     private int run(Map<String, String> env, String stdin, List<AdapterFactory> platforms, String... args) {
         BotWiring wiring = config -> new BotParts(checks, TestInputs.TARGETS, TestInputs.ORIGINS,
-                CheckRequestFactory.withTimeout(Duration.ofSeconds(10)), RouterSettings.DEFAULTS);
+                CheckRequestFactory.withTimeout(Duration.ofSeconds(10)), RouterSettings.DEFAULTS, null);
         BotCommand command = new BotCommand(wiring, Environment.of(env), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), platforms, false);
         return new CommandLine(command).execute(args);

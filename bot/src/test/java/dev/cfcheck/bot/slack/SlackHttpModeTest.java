@@ -152,9 +152,9 @@ class SlackHttpModeTest {
 
     @Test
     void rateLimitAndAccessRefusalsAreTheEphemeralAck() throws Exception {
-        AccessRules rules = new AccessRules(Set.of("T1"), null, List.of(DomainPattern.parse("*.example.com"), DomainPattern.parse("example.com")));
+        AccessRules rules = new AccessRules(Set.of("T1"), null, null, List.of(DomainPattern.parse("*.example.com"), DomainPattern.parse("example.com")));
         ScriptedCheckService checks = start(timeouts(), RouterSettings.DEFAULTS.withAccess(rules)
-                .withRateLimits(new RateLimits(1, 10, Duration.ofMinutes(1))));
+                .withRateLimits(RateLimits.of(1, 10, Duration.ofMinutes(1))));
 
         requests.post(command("example.com", "r1"));
         slack.nextResponsePost();

@@ -18,7 +18,6 @@ import dev.cfcheck.bot.card.CardFinding;
 import dev.cfcheck.bot.card.CardStep;
 import dev.cfcheck.bot.card.DetailSection;
 import dev.cfcheck.bot.card.Details;
-import dev.cfcheck.bot.render.text.TextCardRenderer;
 import dev.cfcheck.diagnosis.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +96,7 @@ public final class SlackCardRenderer {
         }
 
         blocks.add(ContextBlock.builder().elements(List.<ContextBlockElement>of(
-                mrkdwn(SlackText.escape(TextCardRenderer.context(card.context()))))).build());
+                mrkdwn(SlackText.escape(card.context().line())))).build());
         String ref = card.context().referenceId();
         blocks.add(ActionsBlock.builder().elements(List.<BlockElement>of(
                 button("Re-run", RERUN_ACTION, ref, "primary"),

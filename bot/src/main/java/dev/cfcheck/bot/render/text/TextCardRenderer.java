@@ -1,16 +1,12 @@
 package dev.cfcheck.bot.render.text;
 
 import dev.cfcheck.bot.card.Card;
-import dev.cfcheck.bot.card.CardContext;
 import dev.cfcheck.bot.card.CardField;
 import dev.cfcheck.bot.card.CardFinding;
 import dev.cfcheck.bot.card.CardStep;
 import dev.cfcheck.bot.card.DetailSection;
 import dev.cfcheck.bot.card.Details;
-import dev.cfcheck.bot.card.Elapsed;
 import dev.cfcheck.diagnosis.Severity;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -20,7 +16,6 @@ import java.util.List;
  */
 public final class TextCardRenderer {
 
-    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private static final int LABEL_WIDTH = 13;
 
     public String render(Card card) {
@@ -54,7 +49,7 @@ public final class TextCardRenderer {
                 b.append(" - ").append(f.severity().json()).append(' ').append(f.code()).append(": ").append(f.title()).append('\n');
             }
         }
-        b.append('\n').append(context(card.context())).append('\n');
+        b.append('\n').append(card.context().line()).append('\n');
         return b.toString();
     }
 
@@ -65,13 +60,6 @@ public final class TextCardRenderer {
             s.lines().forEach(l -> b.append("  ").append(l).append('\n'));
         }
         return b.toString();
-    }
-
-    /** "checked 2026-11-24 21:07:19 UTC · cached 42 s ago · took 3.1 s · ref ABCD2345" */
-    public static String context(CardContext c) {
-        String when = c.checkedAt() == null ? "checked" : "checked " + AT.format(c.checkedAt());
-        String cache = c.cached() ? "cached " + Elapsed.seconds(c.cachedAgeSeconds()) + " ago" : "fresh";
-        return when + " · " + cache + " · took " + Elapsed.millis(c.elapsedMs()) + " · ref " + c.referenceId();
     }
 
     private static String mark(Severity s) {

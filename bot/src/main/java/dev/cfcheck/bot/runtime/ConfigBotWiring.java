@@ -1,0 +1,91 @@
+package dev.cfcheck.bot.runtime;
+
+import dev.cfcheck.bot.router.AccessRules;
+import dev.cfcheck.bot.router.CheckRequestFactory;
+import dev.cfcheck.bot.router.DomainPattern;
+import dev.cfcheck.bot.router.RateLimits;
+import dev.cfcheck.bot.router.ReplyVisibility;
+import dev.cfcheck.bot.router.RouterSettings;
+import dev.cfcheck.bot.wiring.CheckerFactory;
+import dev.cfcheck.bot.wiring.RuntimeSettings;
+import dev.cfcheck.check.CheckRequest;
+import dev.cfcheck.check.Checker;
+import dev.cfcheck.config.BotSettings;
+import dev.cfcheck.config.CfcheckConfig;
+import dev.cfcheck.config.ConfigLoader;
+import dev.cfcheck.config.DomainEntry;
+import dev.cfcheck.config.HostPattern;
+import dev.cfcheck.config.RateLimit;
+import dev.cfcheck.diagnosis.DomainSettings;
+import dev.cfcheck.diagnosis.SslMode;
+import dev.cfcheck.target.OriginEndpoint;
+import dev.cfcheck.target.OriginParser;
+import dev.cfcheck.target.TargetParser;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The real parts: the config file ({@code --config} or {@code CFCHECK_CONFIG}), the core's
+ * {@link Checker}, {@link TargetParser} and {@link OriginParser}, and the config's {@code bot} section
+ * turned into router settings.
+ */
+public final class ConfigBotWiring implements BotWiring {
+
+    private final Map<String, String> environment;
+
+    public ConfigBotWiring(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    @Override
+    public BotParts load(Path configFile) {
+        CfcheckConfig config = ConfigLoader.load(configFile == null ? null : configFile.toString(), environment);
+        RuntimeSettings settings = RuntimeSettings.from(config);
+        Checker checker = CheckerFactory.create(settings);
+        return new BotParts(checker,
+                input -> TargetParser.parse(input, settings.allowPrivate()),
+                OriginParser::parse,
+                requests(config, settings),
+                routerSettings(config.bot()),
+                checker);
+    }
+
+    /** The user's origins win; without them the config's for the domain; plus the domain's SSL mode and notes. */
+    static CheckRequestFactory requests(CfcheckConfig config, RuntimeSettings settings) {
+        return (target, named, fresh) -> {
+            Optional<DomainEntry> entry = config.domain(target.host());
+            List<OriginEndpoint> origins = !named.isEmpty()
+                    ? named
+                    : entry.map(DomainEntry::origins).orElse(List.of()).stream().map(OriginParser::parse).toList();
+            DomainSettings domain = entry
+                    .map(e -> new DomainSettings(e.sslMode() == null ? null : SslMode.parse(e.sslMode().yamlName()), e.notes()))
+                    .orElse(DomainSettings.NONE);
+            return new CheckRequest(target, origins, settings.resolver(), settings.allowPrivate(), settings.timeout(), fresh, domain);
+        };
+    }
+
+    /** The config's lists are "empty = no restriction"; the router's are "null = no restriction". */
+    static RouterSettings routerSettings(BotSettings bot) {
+        dev.cfcheck.config.AccessRules a = bot.access();
+        AccessRules access = new AccessRules(
+                orNull(a.workspaces()), orNull(a.guilds()), orNull(a.channels()),
+                a.domains().isEmpty() ? null : a.domains().stream().map(HostPattern::toString).map(DomainPattern::parse).toList());
+        RateLimits limits = new RateLimits(limit(bot.rateLimits().perUser()), limit(bot.rateLimits().perChannel()));
+        ReplyVisibility visibility = bot.replyVisibility() == dev.cfcheck.config.ReplyVisibility.EPHEMERAL
+                ? ReplyVisibility.EPHEMERAL : ReplyVisibility.IN_CHANNEL;
+        return RouterSettings.DEFAULTS.withShowOriginAddress(bot.showOriginAddress()).withReplyVisibility(visibility)
+                .withAccess(access).withRateLimits(limits);
+    }
+
+    private static Set<String> orNull(List<String> ids) {
+        return ids.isEmpty() ? null : new HashSet<>(ids);
+    }
+
+    private static RateLimits.Limit limit(RateLimit l) {
+        return new RateLimits.Limit(l.requests(), l.per());
+    }
+}
