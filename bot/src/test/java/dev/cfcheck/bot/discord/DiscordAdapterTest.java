@@ -157,8 +157,8 @@ class DiscordAdapterTest {
     @Test
     void accessRulesAndRateLimitsRefuseEphemerallyBeforeAnyDefer() throws Exception {
         RouterSettings settings = RouterSettings.DEFAULTS
-                .withRateLimits(new RateLimits(1, 0, Duration.ofHours(1)))
-                .withAccess(new AccessRules(null, Set.of(DiscordStandIn.CHANNEL_ID), null));
+                .withRateLimits(RateLimits.of(1, 0, Duration.ofHours(1)))
+                .withAccess(new AccessRules(null, null, Set.of(DiscordStandIn.CHANNEL_ID), null));
         start(settings, null);
 
         DiscordStandIn.Interaction first = discord.slashCommand("cfcheck", stringOption("domain", "example.com"));
@@ -174,7 +174,7 @@ class DiscordAdapterTest {
         router.close();
         discord.close();
         discord = new DiscordStandIn();
-        start(RouterSettings.DEFAULTS.withAccess(new AccessRules(Set.of("999"), null, null)), null);
+        start(RouterSettings.DEFAULTS.withAccess(new AccessRules(null, Set.of("999"), null, null)), null);
         DiscordStandIn.Interaction elsewhere = discord.slashCommand("cfcheck", stringOption("domain", "example.com"));
         assertEphemeralRefusal(body(discord.takeRest("POST", elsewhere.callbackPath())), "not enabled for this server");
         assertThat(checker.idle()).isTrue();
