@@ -6,7 +6,8 @@ import java.util.List;
 final class Platforms {
 
     static final List<AdapterFactory> ALL = List.of(
-            new dev.cfcheck.bot.slack.SlackAdapterFactory());
+            new dev.cfcheck.bot.slack.SlackAdapterFactory(),
+            new dev.cfcheck.bot.discord.DiscordAdapterFactory());
 
     private Platforms() {
     }

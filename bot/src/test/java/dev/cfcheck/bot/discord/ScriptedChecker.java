@@ -1,0 +1,95 @@
+package dev.cfcheck.bot.discord;
+
+import dev.cfcheck.check.CheckReport;
+import dev.cfcheck.check.CheckRequest;
+import dev.cfcheck.check.CheckService;
+import dev.cfcheck.check.ProbeResults;
+import dev.cfcheck.diagnosis.Kind;
+import dev.cfcheck.diagnosis.NextStep;
+import dev.cfcheck.diagnosis.Severity;
+import dev.cfcheck.diagnosis.Verdict;
+import dev.cfcheck.probes.Failure;
+import dev.cfcheck.probes.edge.CloudflarePage;
+import dev.cfcheck.probes.edge.EdgeResult;
+import dev.cfcheck.probes.edge.HttpExchange;
+import dev.cfcheck.probes.edge.Timings;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The checker behind the router in adapter tests: records every request and answers with a 522 report built
+ * from it, so a test can see what the adapter asked for (target, origins, fresh). It can be held on a latch,
+ * to show that Discord is answered before the check ends, or made to fail.
+ */
+final class ScriptedChecker implements CheckService {
+    private final BlockingQueue<CheckRequest> requests = new LinkedBlockingQueue<>();
+    private volatile CountDownLatch gate = new CountDownLatch(0);
+    private volatile RuntimeException failure;
+    private volatile String hostileText;
+
+    /** Checks wait until {@link #release()}. */
+    void hold() {
+        gate = new CountDownLatch(1);
+    }
+
+    void release() {
+        gate.countDown();
+    }
+
+    /** Checks throw this (a bug inside the checker). */
+    void failWith(RuntimeException e) {
+        failure = e;
+    }
+
+    /** The next reports carry this text where the network's words go (page title, server header). */
+    void reportHostileText(String text) {
+        hostileText = text;
+    }
+
+    CheckRequest takeRequest() throws InterruptedException {
+        CheckRequest r = requests.poll(20, TimeUnit.SECONDS);
+        if (r == null) {
+            throw new AssertionError("the checker was never called");
+        }
+        return r;
+    }
+
+    /** True when no check was asked for since the last {@link #takeRequest()}. */
+    boolean idle() {
+        return requests.isEmpty();
+    }
+
+    @Override
+    public CheckReport check(CheckRequest request) {
+        requests.add(request);
+        try {
+            if (!gate.await(20, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test never released the checker");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        String host = request.target().host();
+        String words = hostileText == null ? "cloudflare" : hostileText;
+        HttpExchange https = new HttpExchange("https://" + host + "/", "https://" + host + "/", "104.16.1.1", 522, words,
+                "8f1e2d3c4b5a6978-FRA", "8f1e2d3c4b5a6978", "FRA", "Frankfurt, DE", null, null, null,
+                new CloudflarePage(CloudflarePage.Type.ERROR, "522", words, "8f1e2d3c4b5a6978"), List.of(), false,
+                new Timings(8L, 20L, 15_000L, 15_030L), null, null);
+        HttpExchange http = new HttpExchange("http://" + host + "/", null, null, null, null, null, null, null, null, null,
+                null, null, null, List.of(), false, Timings.NONE, null, new Failure(Failure.Kind.TIMEOUT, "no answer"));
+        Verdict verdict = new Verdict(Kind.ORIGIN_TIMEOUT, "522", false, Severity.CRITICAL, "Connection timed out",
+                "Cloudflare reached no origin in time. " + (hostileText == null ? "" : hostileText),
+                List.of("edge: HTTP 522 from FRA"),
+                List.of(new NextStep("Check that the origin answers on 443", "curl -sv --resolve '" + host + ":443:$ORIGIN_IP' https://" + host + "/")));
+        return new CheckReport(host, "https://" + host + "/", Instant.parse("2025-03-01T12:00:03Z"), 1200, false, verdict, List.of(),
+                new ProbeResults(null, new EdgeResult(https, http), null, null));
+    }
+}
