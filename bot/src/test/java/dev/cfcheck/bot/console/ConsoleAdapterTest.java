@@ -31,10 +31,10 @@ class ConsoleAdapterTest {
 
         String out = run("/cfcheck example.com origin=203.0.113.7\n", checks);
 
-        assertThat(out).startsWith("checking example.com…\n[CRITICAL] 522 · Connection timed out (522)\nhttps://example.com/\n");
-        assertThat(out).contains("Edge         HTTP 522 · Cloudflare error page 522\n")
-                .contains(" 1. Check the origin answers on 443 from its own network.\n")
-                .contains("    $ curl -sv --resolve example.com:443:$ORIGIN_IP https://example.com/\n")
+        assertThat(out).startsWith("checking example.com…\n✖ 522  Connection timed out (522)  [critical, ORIGIN_TIMEOUT]\n  https://example.com/\n");
+        assertThat(out).contains("  Edge         HTTP 522 · Cloudflare error page 522\n")
+                .contains("  1. Check the origin answers on 443 from its own network.\n")
+                .contains("     $ curl -sv --resolve example.com:443:$ORIGIN_IP https://example.com/\n")
                 .containsPattern("checked 2026-11-24 21:07:19 UTC · fresh · took 3.1 s · ref [A-Z2-7]{8}\n$");
         assertThat(checks.requests()).hasSize(1);
     }
@@ -46,7 +46,7 @@ class ConsoleAdapterTest {
         String out = run("\n/cfcheck help\nexample.com fresh\r\n/cfcheck bad..name!\nexit\nexample.org\n", checks);
 
         assertThat(out).startsWith("cfcheck tells which Cloudflare error");
-        assertThat(out).contains("checking example.com…\n[OK] 200 · Healthy\n").contains("cfcheck: not a domain name");
+        assertThat(out).contains("checking example.com…\n✔ 200  Healthy  [ok, HEALTHY]\n").contains("cfcheck: not a domain name");
         assertThat(out).doesNotContain("example.org");
         assertThat(checks.requests()).hasSize(1);
         assertThat(checks.requests().get(0).fresh()).isTrue();

@@ -46,7 +46,7 @@ class BotCommandTest {
         int status = run(Map.of(), "/cfcheck example.com\n", List.of(new SlackAdapterFactory()));
 
         assertThat(status).isZero();
-        assertThat(out()).startsWith("checking example.com…\n[CRITICAL] 522");
+        assertThat(out()).startsWith("checking example.com…\n✖ 522");
         assertThat(checks.requests()).hasSize(1);
     }
 
@@ -68,7 +68,7 @@ class BotCommandTest {
 
         assertThat(status).isZero();
         assertThat(err()).contains("Slack is off: SLACK_APP_TOKEN is set but SLACK_BOT_TOKEN is missing.");
-        assertThat(out()).contains("[CRITICAL] 522");
+        assertThat(out()).contains("✖ 522");
     }
 
     @Test
@@ -100,7 +100,7 @@ class BotCommandTest {
         out.reset();
         err.reset();
         assertThat(run(Map.of(), "example.com\n", List.of(broken), "--console")).isZero();
-        assertThat(out()).contains("[CRITICAL] 522");
+        assertThat(out()).contains("✖ 522");
     }
 
     @Test
