@@ -33,6 +33,20 @@ final class SlackHttpEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(SlackHttpEndpoint.class);
     /** Interaction payloads carry the whole message; 1 MiB is far above any real one. */
     static final int MAX_BODY = 1 << 20;
+    /**
+     * How long a client may take to send its request (and to be answered), and to read the response.
+     * Slack gives up on an ack after 3 s, so nothing useful takes longer.
+     */
+    static final long MAX_EXCHANGE_SECONDS = 5;
+
+    static {
+        // The JDK server reads requests with blocking reads and, by default, no time limit: a client that
+        // stops half-way through its headers or body would hold a worker thread for ever, and a few such
+        // clients would stall the public endpoint. These are its documented limits, read once when the
+        // first server is made; an operator's own -D setting wins.
+        limit("sun.net.httpserver.maxReqTime", MAX_EXCHANGE_SECONDS);
+        limit("sun.net.httpserver.maxRspTime", MAX_EXCHANGE_SECONDS);
+    }
 
     private final App app;
     private final SlackRequestParser parser;
@@ -112,6 +126,12 @@ final class SlackHttpEndpoint {
             } catch (IOException | RuntimeException ignored) {
                 // The response was already under way; the connection closes.
             }
+        }
+    }
+
+    private static void limit(String property, long seconds) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, Long.toString(seconds));
         }
     }
 
