@@ -166,7 +166,7 @@ final class InteractionHandler extends ListenerAdapter {
     }
 
     static String apology(String referenceId) {
-        return "Sorry, cfcheck could not show this check. Reference " + referenceId + " (quote it to whoever runs the bot).";
+        return RouterReply.Failure.notShown(referenceId).text();
     }
 
     private static String text(RouterReply reply) {

@@ -24,5 +24,11 @@ public sealed interface RouterReply {
 
     /** The check failed inside the bot: a short apology quoting the reference id, never a stack trace. */
     record Failure(String text, String referenceId) implements RouterReply {
+
+        /** The check ran but its card could not be drawn or sent: the adapter's own apology. */
+        public static Failure notShown(String referenceId) {
+            return new Failure("Sorry, cfcheck could not show this check. Reference " + referenceId
+                    + " (quote it to whoever runs the bot).", referenceId);
+        }
     }
 }

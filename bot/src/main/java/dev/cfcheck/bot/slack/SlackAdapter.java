@@ -41,6 +41,7 @@ public final class SlackAdapter implements BotAdapter {
         this.settings = settings;
         this.router = router;
         AtomicInteger n = new AtomicInteger();
+        // Every reply (cards, apologies, button answers) is posted to a response_url from here, bounded.
         this.responses = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256), r -> {
             Thread t = new Thread(r, "cfcheck-slack-reply-" + n.incrementAndGet());
             t.setDaemon(true);

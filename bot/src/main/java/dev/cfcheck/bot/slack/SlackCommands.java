@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,12 +39,13 @@ final class SlackCommands {
     static final String COMMAND = "/cfcheck";
     private static final Logger LOG = LoggerFactory.getLogger(SlackCommands.class);
     private static final String EPHEMERAL = "ephemeral";
+    static final String BROKEN = "Sorry, cfcheck could not handle that. Please try again.";
 
     private final CommandRouter router;
     private final SlackCardRenderer renderer = new SlackCardRenderer();
     private final ExecutorService responses;
 
-    /** @param responses where button replies are posted from (off Bolt's request thread) */
+    /** @param responses where every reply is posted from (bounded; off Bolt's request thread) */
     SlackCommands(CommandRouter router, ExecutorService responses) {
         this.router = router;
         this.responses = responses;
@@ -60,46 +62,88 @@ final class SlackCommands {
     }
 
     private Response command(SlashCommandRequest req, SlashCommandContext ctx) {
-        SlashCommandPayload p = req.getPayload();
-        CommandContext who = new CommandContext(Platform.SLACK, p.getTeamId(), p.getChannelId(), p.getUserId());
-        Admission admission = router.submit(who, p.getText());
-        if (admission instanceof Admission.Answered answered) {
-            SlackMessage m = message(answered.reply());
-            return ctx.ack(r -> r.responseType(EPHEMERAL).text(m.text()).blocks(m.blocks()));
+        try {
+            SlashCommandPayload p = req.getPayload();
+            CommandContext who = new CommandContext(Platform.SLACK, p.getTeamId(), p.getChannelId(), p.getUserId());
+            Admission admission = router.submit(who, p.getText());
+            if (admission instanceof Admission.Answered answered) {
+                SlackMessage m = message(answered.reply());
+                return ctx.ack(r -> r.responseType(EPHEMERAL).text(m.text()).blocks(m.blocks()));
+            }
+            Admission.Started started = (Admission.Started) admission;
+            whenDone(started, reply -> {
+                SlackMessage m = message(reply);
+                SlashCommandResponse response = SlashCommandResponse.builder()
+                        .responseType(cardVisibility()).text(m.text()).blocks(m.blocks()).build();
+                return () -> ctx.respond(response);
+            });
+            return ctx.ack(r -> r.responseType(EPHEMERAL).text(SlackText.escape(started.ackText())));
+        } catch (RuntimeException e) {
+            LOG.warn("Slack: /cfcheck failed inside cfcheck", e);
+            return ctx.ack(r -> r.responseType(EPHEMERAL).text(BROKEN));
         }
-        Admission.Started started = (Admission.Started) admission;
-        started.reply().thenAccept(reply -> {
-            SlackMessage m = message(reply);
-            post(started.referenceId(), () -> ctx.respond(SlashCommandResponse.builder()
-                    .responseType(cardVisibility()).text(m.text()).blocks(m.blocks()).build()));
-        });
-        return ctx.ack(r -> r.responseType(EPHEMERAL).text(SlackText.escape(started.ackText())));
     }
 
     private Response rerun(BlockActionRequest req, ActionContext ctx) {
-        CommandContext who = who(req.getPayload());
-        Admission admission = router.rerun(who, buttonValue(req.getPayload()));
-        if (admission instanceof Admission.Answered answered) {
-            respondLater(ctx, ephemeral(message(answered.reply())));
-            return ctx.ack();
+        try {
+            CommandContext who = who(req.getPayload());
+            Admission admission = router.rerun(who, buttonValue(req.getPayload()));
+            if (admission instanceof Admission.Answered answered) {
+                respondLater(ctx, ephemeral(message(answered.reply())));
+                return ctx.ack();
+            }
+            whenDone((Admission.Started) admission, reply -> {
+                SlackMessage m = message(reply);
+                // A fresh card replaces the old one; an apology must not wipe the card it failed to refresh.
+                ActionResponse response = reply instanceof RouterReply.CardReply
+                        ? ActionResponse.builder().replaceOriginal(true).responseType(cardVisibility())
+                                .text(m.text()).blocks(m.blocks()).build()
+                        : ephemeral(m);
+                return () -> ctx.respond(response);
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Slack: Re-run failed inside cfcheck", e);
+            respondLater(ctx, ephemeral(renderer.text(BROKEN)));
         }
-        Admission.Started started = (Admission.Started) admission;
-        started.reply().thenAccept(reply -> {
-            // A fresh card replaces the old one; an apology must not wipe the card it failed to refresh.
-            ActionResponse response = reply instanceof RouterReply.CardReply
-                    ? ActionResponse.builder().replaceOriginal(true).responseType(cardVisibility())
-                            .text(message(reply).text()).blocks(message(reply).blocks()).build()
-                    : ephemeral(message(reply));
-            post(started.referenceId(), () -> ctx.respond(response));
-        });
         return ctx.ack();
     }
 
     private Response details(BlockActionRequest req, ActionContext ctx) {
-        CommandContext who = who(req.getPayload());
-        String referenceId = buttonValue(req.getPayload());
-        respondLater(ctx, ephemeral(message(router.details(who, referenceId))));
+        try {
+            CommandContext who = who(req.getPayload());
+            String referenceId = buttonValue(req.getPayload());
+            respondLater(ctx, ephemeral(message(router.details(who, referenceId))));
+        } catch (RuntimeException e) {
+            LOG.warn("Slack: Details failed inside cfcheck", e);
+            respondLater(ctx, ephemeral(renderer.text(BROKEN)));
+        }
         return ctx.ack();
+    }
+
+    /**
+     * Posts the reply once the check is done, from the reply pool: never on Bolt's request thread (a cached
+     * report can be ready before the ack goes out, and the ack must not wait for a post), nor on the JDK's
+     * timer thread that ends an overrunning check. A reply that cannot be drawn becomes an apology.
+     */
+    private void whenDone(Admission.Started started, Function<RouterReply, Post> toPost) {
+        String referenceId = started.referenceId();
+        try {
+            started.reply().thenAcceptAsync(reply -> {
+                Post post;
+                try {
+                    post = toPost.apply(reply);
+                } catch (RuntimeException e) {
+                    LOG.warn("Slack: the reply to check {} could not be made", referenceId, e);
+                    post = toPost.apply(RouterReply.Failure.notShown(referenceId));
+                }
+                post(referenceId, post);
+            }, responses).exceptionally(e -> {
+                LOG.warn("Slack: dropped the reply to check {}: {}", referenceId, e.toString());
+                return null;
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.warn("Slack: dropped the reply to check {}: the reply queue is full or shut down", referenceId);
+        }
     }
 
     private SlackMessage message(RouterReply reply) {
@@ -127,7 +171,7 @@ final class SlackCommands {
         try {
             responses.execute(() -> post("-", () -> ctx.respond(response)));
         } catch (RejectedExecutionException e) {
-            LOG.warn("dropped a Slack button reply: the response queue is full or shut down");
+            LOG.warn("Slack: dropped a button reply: the reply queue is full or shut down");
         }
     }
 
