@@ -12,7 +12,7 @@ import net.dv8tion.jda.api.entities.MessageEmbed;
  * whole message when any limit is exceeded, which during an incident means no card at all.
  *
  * <p>Priority when space runs out: title and footer are kept (each cut to its own limit); the description
- * keeps at least its first blocks; field values are shortened longest first; description blocks past the
+ * keeps at least its first block; field values are shortened longest first; description blocks past the
  * budget are dropped whole (a step with its code block is never cut in half) and a note says how many.
  * All text handed in must already be escaped.
  */
@@ -173,7 +173,7 @@ final class EmbedBudget {
             if (block.length() <= room) {
                 d.append(separator == 0 ? "" : "\n").append(block);
             } else if (i == 0) {
-                // The first block (the summary) is shortened rather than dropped.
+                // The first block (the domain and summary) is shortened rather than dropped.
                 d.append(DiscordMarkdown.fit(block, Math.max(1, budget - NOTE_RESERVE)));
             } else {
                 break;

@@ -32,15 +32,13 @@ public final class EmbedRenderer {
     public MessageEmbed card(Card card) {
         EmbedBudget embed = new EmbedBudget(color(card.severity()), card.context() == null ? null : card.context().checkedAt())
                 .title(title(card))
-                .block("**" + DiscordMarkdown.escape(card.domain()) + "**")
-                .block(DiscordMarkdown.escape(card.summary()))
+                // One block, so a long summary is shortened with the domain above it rather than dropped.
+                .block(lead(card))
                 .droppedBlocksNote(n -> "*" + n + (n == 1 ? " more step" : " more steps") + ": press Details*");
         List<CardStep> steps = card.steps();
-        if (!steps.isEmpty()) {
-            embed.block("\n**Next steps**");
-            for (int i = 0; i < steps.size(); i++) {
-                embed.block(step(i + 1, steps.get(i)));
-            }
+        for (int i = 0; i < steps.size(); i++) {
+            // The heading rides with the first step: every later block is one step, so the note counts steps.
+            embed.block((i == 0 ? "\n**Next steps**\n" : "") + step(i + 1, steps.get(i)));
         }
         for (CardField field : card.fields()) {
             embed.field(DiscordMarkdown.escape(field.label()), DiscordMarkdown.escape(field.value()), true);
@@ -85,6 +83,12 @@ public final class EmbedRenderer {
         String code = card.code() == null || card.code().isBlank() ? "" : DiscordMarkdown.escape(card.code())
                 + (card.inferred() ? " (inferred)" : "") + " · ";
         return emoji(card.severity()) + " " + code + DiscordMarkdown.escape(card.title());
+    }
+
+    /** The domain in bold, then the summary. */
+    private static String lead(Card card) {
+        String domain = "**" + DiscordMarkdown.escape(card.domain()) + "**";
+        return card.summary() == null || card.summary().isBlank() ? domain : domain + "\n" + DiscordMarkdown.escape(card.summary());
     }
 
     private static String step(int n, CardStep step) {

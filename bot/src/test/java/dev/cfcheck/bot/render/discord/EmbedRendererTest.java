@@ -93,6 +93,24 @@ class EmbedRendererTest {
     }
 
     @Test
+    void aLongSummaryBesideFullFieldsIsShortenedNotDroppedAndTheNoteCountsOnlySteps() {
+        // Five full evidence fields leave the description its reserve of about 1500 characters; the summary
+        // (2000 characters on the card, more once escaped) must still lead it, cut, with the steps counted after.
+        List<CardField> fields = List.of("DNS", "Edge", "Origin", "Certificate", "Timings").stream()
+                .map(label -> new CardField(label, "v".repeat(1000))).toList();
+        List<CardStep> steps = List.of(new CardStep("First", "echo 1"), new CardStep("Second", null), new CardStep("Third", null));
+        Card card = new Card("example.com", "https://example.com/", Kind.ORIGIN_TIMEOUT, "522", false, Severity.CRITICAL,
+                "Connection timed out", "_".repeat(2000), fields, steps, List.of(), new CardContext(CHECKED_AT, false, 0, 1200, "ref"));
+
+        MessageEmbed embed = renderer.card(card);
+
+        assertWithinLimits(embed);
+        String description = embed.getDescription();
+        assertThat(description.length()).isGreaterThan(1000);
+        assertThat(description).startsWith("**example.com**\n\\_\\_\\_").contains("…").endsWith("\n*3 more steps: press Details*");
+    }
+
+    @Test
     void hostileNetworkTextComesOutEscaped() {
         Card card = card(Kind.CLOUDFLARE_ERROR, Severity.CRITICAL, HOSTILE, HOSTILE,
                 List.of(new CardStep(HOSTILE, "curl ```; echo @everyone ``` `id`")),
