@@ -43,13 +43,21 @@ public final class Clip {
         if (s == null || s.length() <= max) {
             return s;
         }
-        if (max <= 1) {
-            return max == 1 ? "…" : "";
+        if (max <= 0) {
+            return "";
         }
-        int end = max - 1;
-        if (Character.isHighSurrogate(s.charAt(end - 1))) {
-            end--;
+        return cut(s, max - 1);
+    }
+
+    /**
+     * The first {@code end} characters followed by an ellipsis, one fewer when the last would be the first half
+     * of a surrogate pair. The renderers pick {@code end} by their own markup rules and finish here.
+     */
+    public static String cut(String s, int end) {
+        int e = Math.max(0, Math.min(end, s.length()));
+        if (e > 0 && Character.isHighSurrogate(s.charAt(e - 1))) {
+            e--;
         }
-        return s.substring(0, end) + "…";
+        return s.substring(0, e) + "…";
     }
 }

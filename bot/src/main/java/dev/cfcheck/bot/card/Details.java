@@ -200,23 +200,8 @@ public record Details(String domain, String referenceId, List<DetailSection> sec
     }
 
     private static String timings(Timings t) {
-        if (t == null) {
-            return "none";
-        }
-        List<String> parts = new ArrayList<>();
-        if (t.connectMs() != null) {
-            parts.add("connect " + Elapsed.millis(t.connectMs()));
-        }
-        if (t.tlsMs() != null) {
-            parts.add("TLS " + Elapsed.millis(t.tlsMs()));
-        }
-        if (t.firstByteMs() != null) {
-            parts.add("first byte " + Elapsed.millis(t.firstByteMs()));
-        }
-        if (t.totalMs() != null) {
-            parts.add("total " + Elapsed.millis(t.totalMs()));
-        }
-        return parts.isEmpty() ? "none" : String.join(", ", parts);
+        List<String> phases = EvidenceSummary.phases(t);
+        return phases.isEmpty() ? "none" : String.join(", ", phases);
     }
 
     private static void optional(List<String> lines, String name, String value) {

@@ -145,12 +145,20 @@ final class EvidenceSummary {
             parts.add("DNS " + Elapsed.millis(dns.elapsedMs()));
         }
         HttpExchange x = edge == null ? null : edge.primary();
-        Timings t = x == null || x.timings() == null ? Timings.NONE : x.timings();
-        add(parts, "connect", t.connectMs());
-        add(parts, "TLS", t.tlsMs());
-        add(parts, "first byte", t.firstByteMs());
-        add(parts, "total", t.totalMs());
+        parts.addAll(phases(x == null ? null : x.timings()));
         return parts.isEmpty() ? "none measured" : String.join(" · ", parts);
+    }
+
+    /** "connect 8 ms", "TLS 20 ms", "first byte 15.0 s", "total 15.0 s": the phases that were measured. */
+    static List<String> phases(Timings t) {
+        List<String> parts = new ArrayList<>();
+        if (t != null) {
+            add(parts, "connect", t.connectMs());
+            add(parts, "TLS", t.tlsMs());
+            add(parts, "first byte", t.firstByteMs());
+            add(parts, "total", t.totalMs());
+        }
+        return parts;
     }
 
     static String failure(Failure f) {

@@ -27,8 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 final class InteractionHandler extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(InteractionHandler.class);
-    static final String EXPIRED = "That card's buttons have expired: run /cfcheck again.";
-    static final String BROKEN = "Sorry, cfcheck could not handle that. Please try again.";
 
     private final CommandRouter router;
     private final Replies replies;
@@ -56,7 +54,7 @@ final class InteractionHandler extends ListenerAdapter {
         try {
             Optional<ButtonId> button = ButtonId.parse(event.getComponentId());
             if (button.isEmpty()) {
-                refuse(event, EXPIRED);
+                answer(event, RouterReply.Refusal.EXPIRED);
                 return;
             }
             switch (button.get().action()) {
@@ -161,7 +159,7 @@ final class InteractionHandler extends ListenerAdapter {
     private void broken(IReplyCallback event, RuntimeException e) {
         LOG.warn("Discord: interaction {} failed inside cfcheck", event.getId(), e);
         if (!event.isAcknowledged()) {
-            refuse(event, BROKEN);
+            answer(event, RouterReply.Refusal.UNHANDLED);
         }
     }
 
@@ -179,7 +177,7 @@ final class InteractionHandler extends ListenerAdapter {
         if (reply instanceof RouterReply.Help h) {
             return h.text();
         }
-        return BROKEN;
+        return RouterReply.Refusal.UNHANDLED.text();
     }
 
     private static CommandContext context(Interaction interaction) {

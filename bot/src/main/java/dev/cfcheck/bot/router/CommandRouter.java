@@ -128,7 +128,7 @@ public final class CommandRouter implements AutoCloseable {
     public Admission rerun(CommandContext ctx, String referenceId) {
         var entry = recent.get(referenceId, ctx);
         if (entry.isEmpty()) {
-            return refuse(HelpText.EXPIRED);
+            return new Admission.Answered(RouterReply.Refusal.EXPIRED);
         }
         String placeRefusal = settings.access().refusalFor(ctx);
         if (placeRefusal != null) {
@@ -154,7 +154,7 @@ public final class CommandRouter implements AutoCloseable {
         }
         return recent.get(referenceId, ctx)
                 .<RouterReply>map(e -> new RouterReply.DetailsReply(Details.from(e.report(), referenceId)))
-                .orElse(new RouterReply.Refusal(HelpText.EXPIRED));
+                .orElse(RouterReply.Refusal.EXPIRED);
     }
 
     private Admission start(CommandContext ctx, CheckRequest request, List<String> namedOrigins) {

@@ -10,8 +10,6 @@ final class HelpText {
             "`/cfcheck example.com fresh` skips the cached result",
             "`/cfcheck help` shows this");
 
-    static final String EXPIRED = "That check is too old to re-run or expand: run /cfcheck again.";
-
     private HelpText() {
     }
 }

@@ -20,6 +20,11 @@ public sealed interface RouterReply {
 
     /** The request was not run: bad input, access rules, rate limit, busy (ephemeral, one line). */
     record Refusal(String text) implements RouterReply {
+
+        /** A button whose check is no longer held (or was never ours). */
+        public static final Refusal EXPIRED = new Refusal("That check is too old to re-run or expand: run /cfcheck again.");
+        /** An adapter failed before the router answered: no check ran, so there is no reference id to quote. */
+        public static final Refusal UNHANDLED = new Refusal("Sorry, cfcheck could not handle that. Please try again.");
     }
 
     /** The check failed inside the bot: a short apology quoting the reference id, never a stack trace. */

@@ -39,7 +39,6 @@ final class SlackCommands {
     static final String COMMAND = "/cfcheck";
     private static final Logger LOG = LoggerFactory.getLogger(SlackCommands.class);
     private static final String EPHEMERAL = "ephemeral";
-    static final String BROKEN = "Sorry, cfcheck could not handle that. Please try again.";
 
     private final CommandRouter router;
     private final SlackCardRenderer renderer = new SlackCardRenderer();
@@ -80,7 +79,8 @@ final class SlackCommands {
             return ctx.ack(r -> r.responseType(EPHEMERAL).text(SlackText.escape(started.ackText())));
         } catch (RuntimeException e) {
             LOG.warn("Slack: /cfcheck failed inside cfcheck", e);
-            return ctx.ack(r -> r.responseType(EPHEMERAL).text(BROKEN));
+            SlackMessage m = message(RouterReply.Refusal.UNHANDLED);
+            return ctx.ack(r -> r.responseType(EPHEMERAL).text(m.text()).blocks(m.blocks()));
         }
     }
 
@@ -103,7 +103,7 @@ final class SlackCommands {
             });
         } catch (RuntimeException e) {
             LOG.warn("Slack: Re-run failed inside cfcheck", e);
-            respondLater(ctx, ephemeral(renderer.text(BROKEN)));
+            respondLater(ctx, ephemeral(message(RouterReply.Refusal.UNHANDLED)));
         }
         return ctx.ack();
     }
@@ -115,7 +115,7 @@ final class SlackCommands {
             respondLater(ctx, ephemeral(message(router.details(who, referenceId))));
         } catch (RuntimeException e) {
             LOG.warn("Slack: Details failed inside cfcheck", e);
-            respondLater(ctx, ephemeral(renderer.text(BROKEN)));
+            respondLater(ctx, ephemeral(message(RouterReply.Refusal.UNHANDLED)));
         }
         return ctx.ack();
     }

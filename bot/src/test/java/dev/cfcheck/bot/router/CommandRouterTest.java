@@ -166,12 +166,12 @@ class CommandRouterTest {
         await(first);
         CommandContext elsewhere = new CommandContext(Platform.SLACK, "T-other", "C1", "U");
 
-        assertThat(router.details(elsewhere, first.referenceId())).isEqualTo(new RouterReply.Refusal(HelpText.EXPIRED));
-        assertThat(router.rerun(SLACK, "ZZZZZZZZ")).isEqualTo(new Admission.Answered(new RouterReply.Refusal(HelpText.EXPIRED)));
-        assertThat(router.rerun(SLACK, "<!channel>")).isEqualTo(new Admission.Answered(new RouterReply.Refusal(HelpText.EXPIRED)));
+        assertThat(router.details(elsewhere, first.referenceId())).isEqualTo(RouterReply.Refusal.EXPIRED);
+        assertThat(router.rerun(SLACK, "ZZZZZZZZ")).isEqualTo(new Admission.Answered(RouterReply.Refusal.EXPIRED));
+        assertThat(router.rerun(SLACK, "<!channel>")).isEqualTo(new Admission.Answered(RouterReply.Refusal.EXPIRED));
 
         nanos.addAndGet(RouterSettings.DEFAULTS.recentCheckTtl().plusSeconds(1).toNanos());
-        assertThat(router.details(SLACK, first.referenceId())).isEqualTo(new RouterReply.Refusal(HelpText.EXPIRED));
+        assertThat(router.details(SLACK, first.referenceId())).isEqualTo(RouterReply.Refusal.EXPIRED);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.cfcheck.bot.render.discord;
 
+import dev.cfcheck.bot.card.Clip;
+
 /**
  * Makes text inert in Discord markdown. Everything that came from the network or a user goes through here
  * before it reaches an embed title, description or field, so a probed site cannot bold, link, quote,
@@ -66,7 +68,7 @@ public final class DiscordMarkdown {
         if (slashes % 2 == 1) {
             end--;
         }
-        return escaped.substring(0, end) + "…";
+        return Clip.cut(escaped, end);
     }
 
     static String neutraliseFences(String code) {

@@ -8,10 +8,7 @@ import dev.cfcheck.bot.card.CardStep;
 import dev.cfcheck.bot.card.Clip;
 import dev.cfcheck.bot.card.DetailSection;
 import dev.cfcheck.bot.card.Details;
-import dev.cfcheck.bot.card.Elapsed;
 import dev.cfcheck.diagnosis.Severity;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import net.dv8tion.jda.api.entities.MessageEmbed;
@@ -24,8 +21,6 @@ import net.dv8tion.jda.api.entities.MessageEmbed;
  */
 public final class EmbedRenderer {
 
-    private static final DateTimeFormatter CHECKED_AT =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private static final int MAX_FINDINGS = 8;
 
     /** The embed of a card: what the channel sees. */
@@ -108,21 +103,9 @@ public final class EmbedRenderer {
         return String.join("\n", lines);
     }
 
-    /** Footers show text as is (no markdown), so only control characters are taken out. */
+    /** The context line every platform shows; footers render text as is (no markdown), so it is not escaped. */
     private static String footer(CardContext c) {
-        if (c == null) {
-            return "";
-        }
-        List<String> parts = new ArrayList<>();
-        if (c.checkedAt() != null) {
-            parts.add("checked " + CHECKED_AT.format(c.checkedAt()));
-        }
-        parts.add(c.cached() ? "cached " + Elapsed.seconds(c.cachedAgeSeconds()) + " ago" : "fresh");
-        parts.add("took " + Elapsed.millis(c.elapsedMs()));
-        if (c.referenceId() != null) {
-            parts.add("ref " + plain(c.referenceId()));
-        }
-        return String.join(" · ", parts);
+        return c == null ? "" : c.line();
     }
 
     private static String plain(String s) {

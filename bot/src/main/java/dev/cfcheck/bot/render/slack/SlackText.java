@@ -1,5 +1,7 @@
 package dev.cfcheck.bot.render.slack;
 
+import dev.cfcheck.bot.card.Clip;
+
 /**
  * Makes text safe for Slack. Slack's markup lives in {@code & < >} ({@code <!channel>}, {@code <@U123>},
  * {@code <https://x|label>}), so escaping those three makes network data inert; backticks are swapped for
@@ -75,9 +77,6 @@ public final class SlackText {
                 end = amp;
             }
         }
-        if (end > 0 && Character.isHighSurrogate(escaped.charAt(end - 1))) {
-            end--;
-        }
-        return escaped.substring(0, end) + "…";
+        return Clip.cut(escaped, end);
     }
 }
