@@ -78,11 +78,6 @@ public final class Redaction {
         return out;
     }
 
-    /** True when nothing is hidden. */
-    public boolean isNone() {
-        return replacements.isEmpty();
-    }
-
     public String apply(String text) {
         if (text == null || replacements.isEmpty()) {
             return text;

@@ -1,6 +1,7 @@
 package dev.cfcheck.bot.console;
 
 import dev.cfcheck.bot.render.terminal.TerminalRenderer;
+import dev.cfcheck.bot.render.terminal.TerminalText;
 import dev.cfcheck.bot.router.Admission;
 import dev.cfcheck.bot.router.CommandContext;
 import dev.cfcheck.bot.router.CommandRouter;
@@ -14,6 +15,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads {@code /cfcheck ...} lines from standard input and prints the card: the try-it-locally path.
@@ -21,6 +24,7 @@ import java.util.concurrent.ExecutionException;
  */
 public final class ConsoleAdapter implements BotAdapter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleAdapter.class);
     /** Longer lines are cut here: no command is this long, and input must not grow memory without bound. */
     static final int MAX_LINE = 4_096;
 
@@ -77,7 +81,13 @@ public final class ConsoleAdapter implements BotAdapter {
                 if (command.equalsIgnoreCase("exit") || command.equalsIgnoreCase("quit")) {
                     break;
                 }
-                handle(command);
+                try {
+                    handle(command);
+                } catch (RuntimeException e) {
+                    // One bad line must not end the console; the operator sees one line, the log keeps the rest.
+                    LOG.warn("console: '{}' failed inside cfcheck", TerminalText.safe(command, 200), e);
+                    out.println("cfcheck: " + RouterReply.Refusal.UNHANDLED.text());
+                }
             }
         } catch (IOException e) {
             if (!stopping) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cfcheck.bot.card.SampleReports;
 import dev.cfcheck.bot.router.CommandRouter;
 import dev.cfcheck.bot.router.ScriptedCheckService;
+import dev.cfcheck.bot.router.TargetValidator;
 import dev.cfcheck.bot.router.TestInputs;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,8 +16,12 @@ import org.junit.jupiter.api.Test;
 class ConsoleAdapterTest {
 
     private static String run(String input, ScriptedCheckService checks) throws Exception {
+        return run(input, checks, TestInputs.TARGETS);
+    }
+
+    private static String run(String input, ScriptedCheckService checks, TargetValidator targets) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (CommandRouter router = CommandRouter.builder(checks).targets(TestInputs.TARGETS).origins(TestInputs.ORIGINS).build()) {
+        try (CommandRouter router = CommandRouter.builder(checks).targets(targets).origins(TestInputs.ORIGINS).build()) {
             ConsoleAdapter console = new ConsoleAdapter(router, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
                     new PrintStream(out, true, StandardCharsets.UTF_8), false);
             console.start();
@@ -50,6 +55,23 @@ class ConsoleAdapterTest {
         assertThat(out).doesNotContain("example.org");
         assertThat(checks.requests()).hasSize(1);
         assertThat(checks.requests().get(0).fresh()).isTrue();
+    }
+
+    @Test
+    void aLineThatBreaksInsideCfcheckIsOneLineAndTheConsoleKeepsReading() throws Exception {
+        ScriptedCheckService checks = new ScriptedCheckService(r -> SampleReports.healthy(r.target().host()));
+        TargetValidator brittle = input -> {
+            if (input.startsWith("boom")) {
+                throw new IllegalStateException("validator bug at dev.cfcheck.Secret.line(42)");
+            }
+            return TestInputs.TARGETS.validate(input);
+        };
+
+        String out = run("boom.example\nexample.com\n", checks, brittle);
+
+        assertThat(out).startsWith("cfcheck: Sorry, cfcheck could not handle that. Please try again.\nchecking example.com…\n")
+                .doesNotContain("Secret").doesNotContain("IllegalStateException");
+        assertThat(checks.requests()).hasSize(1);
     }
 
     @Test

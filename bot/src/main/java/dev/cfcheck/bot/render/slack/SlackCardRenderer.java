@@ -40,7 +40,6 @@ public final class SlackCardRenderer {
     static final int MAX_HEADER_TEXT = 150;
     static final int MAX_BUTTON_VALUE = 2000;
     static final int MAX_BUTTON_TEXT = 75;
-    static final int MAX_CONTEXT_ELEMENTS = 10;
     /** Slack truncates longer top-level text; a notification needs far less. */
     static final int MAX_FALLBACK_TEXT = 3000;
 
