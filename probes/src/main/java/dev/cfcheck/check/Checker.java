@@ -102,8 +102,8 @@ public final class Checker implements CheckService, AutoCloseable {
                 created[0] = true;
                 return CompletableFuture.supplyAsync(() -> probeAndDiagnose(request), checkPool);
             });
-            if (future.isCompletedExceptionally()) {
-                // A run that failed a moment ago, whose removal callback has not run yet: not an answer to serve.
+            if (!created[0] && future.isCompletedExceptionally()) {
+                // Another check's run that failed a moment ago, its removal callback not run yet: not an answer.
                 cache.asMap().remove(key, future);
                 return check(request);
             }

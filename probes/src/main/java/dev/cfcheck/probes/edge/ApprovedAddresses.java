@@ -1,6 +1,7 @@
 package dev.cfcheck.probes.edge;
 
 import dev.cfcheck.probes.Deadline;
+import dev.cfcheck.probes.OneLine;
 import dev.cfcheck.probes.dns.HostResolver;
 import dev.cfcheck.target.AddressPolicy;
 import dev.cfcheck.target.IpLiteral;
@@ -101,6 +102,6 @@ final class ApprovedAddresses implements Dns {
             return IpLiteral.parseIpv6(host).orElseThrow(() -> new UnknownHostException("not an IPv6 address: " + host));
         }
         return IpLiteral.parseDottedQuad(host).orElseThrow(() ->
-                new UnsafeAddressException("numeric host '" + HtmlText.line(host) + "' is not a plain IPv4 address"));
+                new UnsafeAddressException("numeric host '" + OneLine.of(host) + "' is not a plain IPv4 address"));
     }
 }

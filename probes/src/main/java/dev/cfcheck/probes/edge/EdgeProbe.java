@@ -3,6 +3,7 @@ package dev.cfcheck.probes.edge;
 import dev.cfcheck.probes.DaemonThreads;
 import dev.cfcheck.probes.Deadline;
 import dev.cfcheck.probes.Failure;
+import dev.cfcheck.probes.OneLine;
 import dev.cfcheck.probes.dns.HostResolver;
 import dev.cfcheck.target.AddressPolicy;
 import dev.cfcheck.target.Target;
@@ -178,7 +179,7 @@ public final class EdgeProbe implements AutoCloseable {
         String path = target.path() == null || target.path().isEmpty() ? "/" : target.path();
         HttpUrl url = HttpUrl.parse(scheme + "://" + host + ":" + port + (path.startsWith("/") ? path : "/" + path));
         if (url == null) {
-            throw new IllegalArgumentException("not a valid URL for host " + HtmlText.line(target.host()));
+            throw new IllegalArgumentException("not a valid URL for host " + OneLine.of(target.host()));
         }
         return url;
     }

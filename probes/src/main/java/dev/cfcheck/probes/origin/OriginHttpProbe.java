@@ -2,6 +2,7 @@ package dev.cfcheck.probes.origin;
 
 import dev.cfcheck.probes.Deadline;
 import dev.cfcheck.probes.Failure;
+import dev.cfcheck.probes.OneLine;
 import dev.cfcheck.target.IpLiteral;
 import java.io.EOFException;
 import java.io.IOException;

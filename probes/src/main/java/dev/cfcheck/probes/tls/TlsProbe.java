@@ -1,7 +1,7 @@
 package dev.cfcheck.probes.tls;
 
 import dev.cfcheck.probes.Deadline;
-import dev.cfcheck.probes.origin.OneLine;
+import dev.cfcheck.probes.OneLine;
 import dev.cfcheck.probes.origin.TcpProbe;
 import dev.cfcheck.target.IpLiteral;
 import dev.cfcheck.target.OriginEndpoint;
