@@ -2,6 +2,8 @@ package dev.cfcheck.probes.origin;
 
 import dev.cfcheck.probes.Deadline;
 import dev.cfcheck.probes.Failure;
+import dev.cfcheck.probes.OneLine;
+import dev.cfcheck.target.IpLiteral;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -89,7 +91,7 @@ public final class OriginHttpProbe {
         if (deadline.expired()) {
             return failed(shownUrl, Failure.Kind.DEADLINE, "not tried: the check's deadline had passed");
         }
-        boolean hostIsLiteral = host.indexOf(':') >= 0 || host.matches("[0-9.]+");
+        boolean hostIsLiteral = IpLiteral.parse(host).isPresent();
         // A name goes in the URL (so SNI and Host carry it) and is pinned to the origin by the Dns below.
         // An IP literal is never looked up by OkHttp, so the origin address goes in the URL and Host is set.
         HttpUrl url = HttpUrl.parse(scheme + "://" + (hostIsLiteral ? bracketed(address.getHostAddress()) : host) + ":" + port + path);

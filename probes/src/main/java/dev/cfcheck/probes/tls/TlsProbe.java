@@ -1,8 +1,9 @@
 package dev.cfcheck.probes.tls;
 
 import dev.cfcheck.probes.Deadline;
-import dev.cfcheck.probes.origin.OneLine;
+import dev.cfcheck.probes.OneLine;
 import dev.cfcheck.probes.origin.TcpProbe;
+import dev.cfcheck.target.IpLiteral;
 import dev.cfcheck.target.OriginEndpoint;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -158,7 +159,7 @@ public final class TlsProbe {
 
     /** The SNI name to send: the host, unless it is an IP literal or a name SNI cannot carry. */
     private static String sniFor(String host) {
-        if (host == null || host.isEmpty() || host.indexOf(':') >= 0 || host.matches("[0-9.]+")) {
+        if (host == null || host.isEmpty() || IpLiteral.parse(host).isPresent()) {
             return null;
         }
         try {
