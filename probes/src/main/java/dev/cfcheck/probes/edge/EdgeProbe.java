@@ -3,6 +3,7 @@ package dev.cfcheck.probes.edge;
 import dev.cfcheck.probes.DaemonThreads;
 import dev.cfcheck.probes.Deadline;
 import dev.cfcheck.probes.Failure;
+import dev.cfcheck.probes.NoDelaySocketFactory;
 import dev.cfcheck.probes.OneLine;
 import dev.cfcheck.probes.dns.HostResolver;
 import dev.cfcheck.target.AddressPolicy;
@@ -204,6 +205,7 @@ public final class EdgeProbe implements AutoCloseable {
                 .retryOnConnectionFailure(false)
                 // Addresses are tried one after another: the timings are those of one connect, not of a race.
                 .fastFallback(false)
+                .socketFactory(NoDelaySocketFactory.INSTANCE) // timings without Nagle's delayed-ACK stalls
                 .sslSocketFactory(tls.getSocketFactory(), trustManager)
                 .build();
     }

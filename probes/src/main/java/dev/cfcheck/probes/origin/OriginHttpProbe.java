@@ -2,6 +2,7 @@ package dev.cfcheck.probes.origin;
 
 import dev.cfcheck.probes.Deadline;
 import dev.cfcheck.probes.Failure;
+import dev.cfcheck.probes.NoDelaySocketFactory;
 import dev.cfcheck.probes.OneLine;
 import dev.cfcheck.target.IpLiteral;
 import java.io.EOFException;
@@ -76,6 +77,7 @@ public final class OriginHttpProbe {
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)
+                .socketFactory(NoDelaySocketFactory.INSTANCE) // first-byte times without Nagle's stalls
                 .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS)) // each probe gets a fresh connection
                 .build();
     }

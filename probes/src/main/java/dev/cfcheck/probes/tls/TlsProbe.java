@@ -63,6 +63,7 @@ public final class TlsProbe {
         try (raw; DeadlineGuard guard = DeadlineGuard.closeAt(raw, deadline)) {
             int connectTimeoutMs = (int) Math.max(1, deadline.capped(connectCap).toMillis());
             try {
+                raw.setTcpNoDelay(true); // handshake time without Nagle's delayed-ACK stalls (see NoDelaySocketFactory)
                 raw.connect(new InetSocketAddress(address, port), connectTimeoutMs);
             } catch (SocketTimeoutException e) {
                 return attempt.failed(TlsFailure.CONNECT_FAILED, "TCP connect: no answer within " + connectTimeoutMs + " ms", null);
