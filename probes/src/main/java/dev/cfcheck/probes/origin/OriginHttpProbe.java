@@ -17,6 +17,7 @@ import java.net.Proxy;
 import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
@@ -211,8 +212,9 @@ public final class OriginHttpProbe {
     /** Accepts any server certificate; see the constructor for why, and TlsProbe for the real judgement. */
     private static final class AcceptAnyCertificate implements X509TrustManager {
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            throw new UnsupportedOperationException("client side only");
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            // This manager only ever judges servers; no client presents a certificate to the probe.
+            throw new CertificateException("client certificates are not accepted");
         }
 
         @Override
