@@ -191,7 +191,7 @@ public final class Checker implements CheckService, AutoCloseable {
                 target, request.origins(), results, request.settings(), settings.thresholds()));
         long elapsedMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
         return new CheckReport(target.host(), target.displayUrl(), checkedAt, elapsedMs, false,
-                diagnosis.verdict(), diagnosis.findings(), results);
+                diagnosis.verdict(), diagnosis.findings(), results, request.settings());
     }
 
     /** Waits for one probe until {@code collectBy}; a probe still running then is abandoned. */
