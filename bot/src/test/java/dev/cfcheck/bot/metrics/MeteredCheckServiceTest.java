@@ -54,6 +54,7 @@ class MeteredCheckServiceTest {
         assertThat(fresh.totalTime(TimeUnit.SECONDS)).isEqualTo(3.0);
         assertThat(cached.count()).isEqualTo(2);
         assertThat(cached.totalTime(TimeUnit.SECONDS)).isZero();
+        assertThat(registry.get("cfcheck.verdicts").tags("severity", "critical", "cached", "true").counter().count()).isEqualTo(2);
         assertThat(registry.find("cfcheck.check.failures").counters()).isEmpty();
     }
 
@@ -70,6 +71,17 @@ class MeteredCheckServiceTest {
 
         assertThat(registry.get("cfcheck.check.duration").tags("kind", "HEALTHY", "severity", "ok").timer().count()).isEqualTo(2);
         assertThat(registry.get("cfcheck.check.duration").tags("severity", "critical").timer().count()).isEqualTo(1);
+        assertThat(registry.get("cfcheck.verdicts").tags("severity", "ok", "cached", "false").counter().count()).isEqualTo(2);
+        assertThat(registry.get("cfcheck.verdicts").tags("severity", "critical", "cached", "false").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void everyVerdictSeverityIsCountedFromZeroSoThatTheFirstCriticalOneCanAlert() {
+        new MeteredCheckService(r -> SampleReports.healthy(r.target().host()), registry);
+
+        assertThat(registry.find("cfcheck.verdicts").counters()).hasSize(4 * 2).allSatisfy(c -> assertThat(c.count()).isZero());
+        // The duration series, tagged by kind, only appear with the first verdict of their kind.
+        assertThat(registry.find("cfcheck.check.duration").timers()).isEmpty();
     }
 
     @Test

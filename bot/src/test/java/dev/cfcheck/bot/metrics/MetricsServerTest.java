@@ -67,6 +67,8 @@ class MetricsServerTest {
                 .contains("# TYPE cfcheck_check_duration_seconds histogram")
                 .contains("cfcheck_check_duration_seconds_count{cached=\"false\",kind=\"ORIGIN_TIMEOUT\",severity=\"critical\"} 1")
                 .contains("cfcheck_check_duration_seconds_bucket{cached=\"false\",kind=\"ORIGIN_TIMEOUT\",severity=\"critical\",le=\"10.0\"} 1")
+                .contains("cfcheck_verdicts_total{cached=\"false\",severity=\"critical\"} 1")
+                .contains("cfcheck_verdicts_total{cached=\"true\",severity=\"critical\"} 0")
                 .contains("cfcheck_checks_in_flight 0");
     }
 
