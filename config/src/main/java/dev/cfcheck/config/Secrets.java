@@ -1,6 +1,7 @@
 package dev.cfcheck.config;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -93,15 +94,19 @@ public final class Secrets {
         String problem;
         try {
             Path path = Path.of(file);
+            byte[] bytes;
             if (Files.isDirectory(path)) {
                 problem = "is a directory";
-            } else if (Files.size(path) > MAX_FILE_BYTES) {
+            } else if (Files.exists(path) && !Files.isRegularFile(path)) {
+                // A device or a pipe: /dev/zero has size 0 and never ends, a FIFO would block start-up.
+                problem = "is not a regular file";
+            } else if ((bytes = readAtMost(path, MAX_FILE_BYTES + 1)).length > MAX_FILE_BYTES) {
                 problem = "is larger than 64 KiB; is it the right file?";
             } else {
                 String value = StandardCharsets.UTF_8.newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(Files.readAllBytes(path)))
+                        .decode(ByteBuffer.wrap(bytes))
                         .toString()
                         .strip();
                 if (!value.isEmpty()) {
@@ -122,5 +127,12 @@ public final class Secrets {
             problem = "cannot be read: " + e.getClass().getSimpleName();
         }
         throw new ConfigException(fileVariable, "the file it names, " + file + ", " + problem);
+    }
+
+    /** Reads no more than {@code limit} bytes: the size on disk can change, or not be known, before the read. */
+    private static byte[] readAtMost(Path path, long limit) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            return in.readNBytes((int) limit);
+        }
     }
 }

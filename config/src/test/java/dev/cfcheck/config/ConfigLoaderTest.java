@@ -162,6 +162,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void deviceThatNeverEndsGivenAsConfigFileIsRefusedAfterTheLimit() {
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(zero), "this system has /dev/zero");
+
+        assertThatThrownBy(() -> ConfigLoader.load(zero))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("larger than 1 MiB");
+    }
+
+    @Test
     void directoryGivenAsConfigFileIsRefused() {
         assertThatThrownBy(() -> ConfigLoader.load(dir))
                 .isInstanceOf(ConfigException.class)

@@ -116,6 +116,17 @@ class SecretsTest {
     }
 
     @Test
+    void fileVariableNamingADeviceThatNeverEndsIsRefusedWithoutReadingIt() {
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zero), "this system has /dev/zero");
+        Secrets secrets = new Secrets(Map.of("SLACK_BOT_TOKEN_FILE", zero.toString()));
+
+        assertThatThrownBy(() -> secrets.find("SLACK_BOT_TOKEN"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith("is not a regular file");
+    }
+
+    @Test
     void secretValueIsInNoToStringAndNoMessage() throws IOException {
         Path file = Files.writeString(dir.resolve("token"), TOKEN);
         Secrets secrets = new Secrets(Map.of("SLACK_BOT_TOKEN", TOKEN, "DISCORD_TOKEN_FILE", file.toString()));

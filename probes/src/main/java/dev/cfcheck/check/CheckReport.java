@@ -1,6 +1,7 @@
 package dev.cfcheck.check;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.cfcheck.diagnosis.DomainSettings;
 import dev.cfcheck.diagnosis.Finding;
 import dev.cfcheck.diagnosis.Verdict;
 import java.time.Instant;
@@ -18,8 +19,9 @@ import java.util.List;
  * @param verdict   the diagnosis
  * @param findings  the other findings
  * @param probes    the raw evidence
+ * @param config    what the config says about this domain (expected SSL mode, notes); both null when nothing
  */
-@JsonPropertyOrder({"domain", "target", "checkedAt", "elapsedMs", "cached", "verdict", "findings", "probes"})
+@JsonPropertyOrder({"domain", "target", "checkedAt", "elapsedMs", "cached", "verdict", "findings", "probes", "config"})
 public record CheckReport(
         String domain,
         String target,
@@ -28,14 +30,22 @@ public record CheckReport(
         boolean cached,
         Verdict verdict,
         List<Finding> findings,
-        ProbeResults probes) {
+        ProbeResults probes,
+        DomainSettings config) {
 
     public CheckReport {
         findings = List.copyOf(findings);
+        config = config == null ? DomainSettings.NONE : config;
+    }
+
+    /** A report for a domain the config says nothing about. */
+    public CheckReport(String domain, String target, Instant checkedAt, long elapsedMs, boolean cached,
+            Verdict verdict, List<Finding> findings, ProbeResults probes) {
+        this(domain, target, checkedAt, elapsedMs, cached, verdict, findings, probes, DomainSettings.NONE);
     }
 
     /** The same report marked as served from the cache. */
     public CheckReport asCached() {
-        return new CheckReport(domain, target, checkedAt, elapsedMs, true, verdict, findings, probes);
+        return new CheckReport(domain, target, checkedAt, elapsedMs, true, verdict, findings, probes, config);
     }
 }

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.cfcheck.diagnosis.Diagnoser;
 import dev.cfcheck.diagnosis.Diagnosis;
 import dev.cfcheck.diagnosis.DiagnosisInput;
+import dev.cfcheck.probes.DaemonThreads;
 import dev.cfcheck.probes.Deadline;
 import dev.cfcheck.probes.dns.DnsResult;
 import dev.cfcheck.probes.dns.DnsStatus;
@@ -12,24 +13,23 @@ import dev.cfcheck.probes.edge.EdgeResult;
 import dev.cfcheck.probes.origin.OriginResult;
 import dev.cfcheck.probes.tls.TlsResult;
 import dev.cfcheck.target.AddressPolicy;
+import dev.cfcheck.target.IpLiteral;
 import dev.cfcheck.target.OriginEndpoint;
 import dev.cfcheck.target.Target;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -67,10 +67,10 @@ public final class Checker implements CheckService, AutoCloseable {
         this.diagnoser = Objects.requireNonNull(diagnoser);
         this.settings = Objects.requireNonNull(settings);
         this.clock = Objects.requireNonNull(clock);
-        this.checkPool = Executors.newFixedThreadPool(settings.maxParallelChecks(), daemonThreads("cfcheck-check-"));
+        this.checkPool = Executors.newFixedThreadPool(settings.maxParallelChecks(), new DaemonThreads("cfcheck-check-"));
         // Per check: the edge, plus a probe and a handshake per origin (at most MAX_ORIGINS).
         this.probePool = Executors.newFixedThreadPool(
-                settings.maxParallelChecks() * (1 + 2 * CheckRequest.MAX_ORIGINS), daemonThreads("cfcheck-probe-"));
+                settings.maxParallelChecks() * (1 + 2 * CheckRequest.MAX_ORIGINS), new DaemonThreads("cfcheck-probe-"));
         this.cache = Caffeine.newBuilder()
                 .maximumSize(settings.cacheMaxSize())
                 .expireAfterWrite(settings.cacheTtl())
@@ -85,14 +85,16 @@ public final class Checker implements CheckService, AutoCloseable {
     public CheckReport check(CheckRequest request) {
         AddressPolicy policy = request.allowPrivate() ? AddressPolicy.ALLOW_ALL : safePolicy;
         request.origins().forEach(origin -> policy.requireAllowed(origin.address()));
+        boolean caching = !settings.cacheTtl().isZero();
+        if (!caching) {
+            return await(CompletableFuture.supplyAsync(() -> probeAndDiagnose(request), checkPool), request.timeout());
+        }
         CacheKey key = CacheKey.of(request);
         CompletableFuture<CheckReport> future;
         boolean servedFromCache;
-        if (request.fresh() || settings.cacheTtl().isZero()) {
+        if (request.fresh()) {
             future = CompletableFuture.supplyAsync(() -> probeAndDiagnose(request), checkPool);
-            if (!settings.cacheTtl().isZero()) {
-                cache.put(key, future);
-            }
+            cache.put(key, future); // later checks of the key get (or join) this run
             servedFromCache = false;
         } else {
             boolean[] created = {false};
@@ -100,11 +102,23 @@ public final class Checker implements CheckService, AutoCloseable {
                 created[0] = true;
                 return CompletableFuture.supplyAsync(() -> probeAndDiagnose(request), checkPool);
             });
+            if (!created[0] && future.isCompletedExceptionally()) {
+                // Another check's run that failed a moment ago, its removal callback not run yet: not an answer.
+                cache.asMap().remove(key, future);
+                return check(request);
+            }
             // A report already complete when we asked is a cache hit; joining a run in flight is not.
             servedFromCache = !created[0] && future.isDone();
         }
-        CheckReport report = await(future, request.timeout());
-        return servedFromCache ? report.asCached() : report;
+        try {
+            CheckReport report = await(future, request.timeout());
+            return servedFromCache ? report.asCached() : report;
+        } catch (RuntimeException e) {
+            // Caffeine drops a failed future in a callback that may run after this thread has woken up: drop it
+            // here, so that a retry right after a failure runs the probes again instead of getting the failure.
+            cache.asMap().remove(key, future);
+            throw e;
+        }
     }
 
     /** How many probe runs (DNS + edge + origin) have started since this checker was made: the benchmark reads it. */
@@ -140,17 +154,21 @@ public final class Checker implements CheckService, AutoCloseable {
         Instant checkedAt = clock.instant();
         long started = System.nanoTime();
         Deadline deadline = Deadline.after(request.timeout());
+        // One end for collecting every probe, not a grace per probe: N late probes must not add up to N graces.
+        Deadline collectBy = Deadline.after(request.timeout().plus(GRACE));
         Target target = request.target();
         AddressPolicy policy = request.allowPrivate() ? AddressPolicy.ALLOW_ALL : safePolicy;
 
         DnsResult dns = null;
         List<InetAddress> addresses;
-        InetAddress literal = ipLiteral(target.host());
-        if (literal != null) {
-            addresses = List.of(literal); // nothing to resolve: the user named the address
+        Optional<InetAddress> literal = IpLiteral.parse(target.host());
+        if (literal.isPresent()) {
+            addresses = List.of(literal.get()); // nothing to resolve: the user named the address
         } else {
             dns = probes.dns(target.host(), deadline);
-            addresses = dns.status() == DnsStatus.OK ? parseAll(dns.addresses()) : List.of();
+            addresses = dns.status() == DnsStatus.OK
+                    ? dns.addresses().stream().map(IpLiteral::parse).flatMap(Optional::stream).toList()
+                    : List.of();
         }
 
         CompletableFuture<EdgeResult> edge = addresses.isEmpty()
@@ -166,20 +184,20 @@ public final class Checker implements CheckService, AutoCloseable {
 
         ProbeResults results = new ProbeResults(
                 dns,
-                join(edge, deadline),
-                request.origins().isEmpty() ? null : joinAll(origins, deadline),
-                request.origins().isEmpty() ? null : joinAll(handshakes, deadline));
+                join(edge, collectBy),
+                request.origins().isEmpty() ? null : joinAll(origins, collectBy),
+                request.origins().isEmpty() ? null : joinAll(handshakes, collectBy));
         Diagnosis diagnosis = diagnoser.diagnose(new DiagnosisInput(
                 target, request.origins(), results, request.settings(), settings.thresholds()));
         long elapsedMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
         return new CheckReport(target.host(), target.displayUrl(), checkedAt, elapsedMs, false,
-                diagnosis.verdict(), diagnosis.findings(), results);
+                diagnosis.verdict(), diagnosis.findings(), results, request.settings());
     }
 
-    /** Waits for one probe until the deadline (plus grace); a probe still running then is abandoned. */
-    private static <T> T join(CompletableFuture<T> future, Deadline deadline) {
+    /** Waits for one probe until {@code collectBy}; a probe still running then is abandoned. */
+    private static <T> T join(CompletableFuture<T> future, Deadline collectBy) {
         try {
-            return future.get(deadline.remaining().plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
+            return future.get(collectBy.remaining().toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);
@@ -196,47 +214,15 @@ public final class Checker implements CheckService, AutoCloseable {
         }
     }
 
-    private static <T> List<T> joinAll(List<CompletableFuture<T>> futures, Deadline deadline) {
+    private static <T> List<T> joinAll(List<CompletableFuture<T>> futures, Deadline collectBy) {
         List<T> results = new ArrayList<>();
         for (CompletableFuture<T> f : futures) {
-            T result = join(f, deadline);
+            T result = join(f, collectBy);
             if (result != null) {
                 results.add(result);
             }
         }
         return results;
-    }
-
-    private static InetAddress ipLiteral(String host) {
-        boolean looksLikeIp = host.indexOf(':') >= 0 || host.matches("[0-9.]+");
-        if (!looksLikeIp) {
-            return null;
-        }
-        try {
-            return InetAddress.getByName(host); // a literal: no lookup happens
-        } catch (UnknownHostException e) {
-            return null;
-        }
-    }
-
-    private static List<InetAddress> parseAll(List<String> literals) {
-        List<InetAddress> out = new ArrayList<>();
-        for (String s : literals) {
-            InetAddress a = ipLiteral(s);
-            if (a != null) {
-                out.add(a);
-            }
-        }
-        return out;
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     @Override

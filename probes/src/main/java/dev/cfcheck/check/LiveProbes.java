@@ -1,5 +1,6 @@
 package dev.cfcheck.check;
 
+import dev.cfcheck.probes.DaemonThreads;
 import dev.cfcheck.probes.Deadline;
 import dev.cfcheck.probes.dns.DnsProbe;
 import dev.cfcheck.probes.dns.DnsResult;
@@ -17,16 +18,18 @@ import dev.cfcheck.target.Target;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /** The probes that talk to the network. */
 public final class LiveProbes implements Probes, AutoCloseable {
 
+    private static final int MAX_ORIGIN_THREADS = 32;
+
     private final DnsProbe dns;
-    private final EdgeProbe safeEdge;
-    private final EdgeProbe permissiveEdge;
-    private final ExecutorService originPool;
+    private final EdgeProbe edge;
+    private final ThreadPoolExecutor originPool;
     private final OriginProbe origin;
     private final TlsProbe tls;
 
@@ -34,18 +37,16 @@ public final class LiveProbes implements Probes, AutoCloseable {
      * @param resolver   the DNS resolver, or {@code null} for the system's
      * @param ranges     Cloudflare's address ranges
      * @param trust      trusted CAs (the JVM's plus --ca-file) for the edge and the origin's certificate
-     * @param safePolicy the safe-target policy; requests that allow private targets bypass it
+     * @param safePolicy the safe-target policy for an edge run that names none (each check names its own)
      */
     public LiveProbes(InetSocketAddress resolver, CloudflareRanges ranges, TrustMaterial trust, AddressPolicy safePolicy) {
         this.dns = new DnsProbe(resolver, ranges);
-        this.safeEdge = new EdgeProbe(safePolicy, dns, trust.trustManager());
-        this.permissiveEdge = new EdgeProbe(AddressPolicy.ALLOW_ALL, dns, trust.trustManager());
-        // Port connects of all checks at once: two per origin; bounded, excess waits its turn.
-        this.originPool = Executors.newFixedThreadPool(32, r -> {
-            Thread t = new Thread(r, "cfcheck-origin");
-            t.setDaemon(true);
-            return t;
-        });
+        this.edge = new EdgeProbe(safePolicy, dns, trust.trustManager());
+        // The second port connect of each origin probe (the first runs on the probe's own thread). A hand-off
+        // pool, not a queue: when all threads are busy the connect runs on the caller, a little later, rather
+        // than waiting in a queue and being reported as an unanswered SYN (a false 522).
+        this.originPool = new ThreadPoolExecutor(0, MAX_ORIGIN_THREADS, 60, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), new DaemonThreads("cfcheck-origin-"));
         this.origin = new OriginProbe(originPool);
         this.tls = new TlsProbe(trust);
     }
@@ -57,8 +58,7 @@ public final class LiveProbes implements Probes, AutoCloseable {
 
     @Override
     public EdgeResult edge(Target target, List<InetAddress> addresses, AddressPolicy policy, Deadline deadline) {
-        EdgeProbe probe = policy == AddressPolicy.ALLOW_ALL ? permissiveEdge : safeEdge;
-        return probe.run(target, addresses, deadline);
+        return edge.run(target, addresses, policy, deadline);
     }
 
     @Override
@@ -79,6 +79,7 @@ public final class LiveProbes implements Probes, AutoCloseable {
 
     @Override
     public void close() {
+        edge.close();
         originPool.shutdownNow();
     }
 }

@@ -1,5 +1,6 @@
 package dev.cfcheck.diagnosis;
 
+import dev.cfcheck.probes.OneLine;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +47,7 @@ public final class TemplateValues {
 
     /** A copy with {@code name} set to plain text; a {@code null} value leaves the name unset. */
     public TemplateValues with(Placeholder name, String text) {
-        return text == null ? this : put(name, new Value(PlainText.oneLine(text, 2000), Value.Type.TEXT));
+        return text == null ? this : put(name, new Value(OneLine.of(text, 2000), Value.Type.TEXT));
     }
 
     /**

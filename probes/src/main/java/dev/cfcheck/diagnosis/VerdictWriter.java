@@ -3,6 +3,7 @@ package dev.cfcheck.diagnosis;
 import dev.cfcheck.diagnosis.rules.Candidate;
 import dev.cfcheck.diagnosis.rules.Observations;
 import dev.cfcheck.diagnosis.rules.ProbeEvidence;
+import dev.cfcheck.probes.OneLine;
 import dev.cfcheck.probes.dns.DnsResult;
 import dev.cfcheck.probes.edge.HttpExchange;
 import dev.cfcheck.target.Target;
@@ -120,7 +121,7 @@ final class VerdictWriter {
         HttpExchange x = seen.primary();
         if (x != null) {
             String ray = x.rayId() != null ? x.rayId() : x.page() != null ? x.page().rayId() : null;
-            v = v.with(Placeholder.RAY, PlainText.clean(ray, 40)).with(Placeholder.COLO, PlainText.clean(x.colo(), 40));
+            v = v.with(Placeholder.RAY, OneLine.of(ray, 40)).with(Placeholder.COLO, OneLine.of(x.colo(), 40));
         }
         if (seen.settings().sslMode() != null) {
             v = v.with(Placeholder.SSL_MODE, ProbeEvidence.sslModeLabel(seen.settings().sslMode()));

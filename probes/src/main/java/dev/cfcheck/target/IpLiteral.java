@@ -47,6 +47,16 @@ public final class IpLiteral {
     }
 
     /**
+     * An address written the way this code writes them ({@link #format}, DNS answers, a target host): a
+     * dotted quad, or IPv6 with or without brackets. Empty for anything else, names included: never a lookup.
+     */
+    public static Optional<InetAddress> parse(String text) {
+        String t = text.length() > 1 && text.startsWith("[") && text.endsWith("]")
+                ? text.substring(1, text.length() - 1) : text;
+        return t.indexOf(':') >= 0 ? parseIpv6(t) : parseDottedQuad(t);
+    }
+
+    /**
      * True when a host name would be taken for an IPv4 address by a URL parser (WHATWG "ends in a number")
      * or by inet_aton(3): its last label is all digits or a 0x hex number. Such a name is never a DNS name
      * we may look up; it is either an IPv4 address in some spelling or invalid.

@@ -24,6 +24,6 @@ public final class SafeAddressPolicy implements AddressPolicy {
                 .map(v4 -> " (it carries IPv4 " + IpLiteral.format(v4) + ")")
                 .orElse("");
         throw new UnsafeAddressException("refusing to connect to " + IpLiteral.format(address) + ": "
-                + addressClass.description() + via + " (use --allow-private to allow it)");
+                + addressClass.description() + via + " (allowed only with --allow-private or allowPrivate: true in the config)");
     }
 }

@@ -183,7 +183,7 @@ public final class TargetParser {
         }
         if (!allowPrivate && port != 80 && port != 443) {
             throw new BadInputException("port " + port
-                    + " is not allowed: only 80 and 443 (use --allow-private to check other ports)");
+                    + " is not allowed: only 80 and 443 (other ports need --allow-private or allowPrivate: true in the config)");
         }
         return port;
     }
@@ -273,7 +273,7 @@ public final class TargetParser {
         String ip = IpLiteral.format(address);
         if (!allowPrivate) {
             throw new BadInputException(Excerpt.quoted(spelled) + " is an IP address (" + ip
-                    + "): give the site's hostname, or use --allow-private to check an IP directly");
+                    + "): give the site's hostname (an IP needs --allow-private or allowPrivate: true in the config)");
         }
         return new Target(input, ip, ip, scheme, port, path);
     }

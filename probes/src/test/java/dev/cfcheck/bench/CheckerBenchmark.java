@@ -116,6 +116,7 @@ public final class CheckerBenchmark {
 
     private static MockWebServer healthyOrigin() throws Exception {
         MockWebServer origin = new MockWebServer();
+        origin.setServerSocketFactory(new dev.cfcheck.testing.NoDelayServerSocketFactory());
         SSLSocketFactory tls = TestCertificates.serverCertificates(
                 TestCertificates.leaf(LoopbackSite.HOST), TestCertificates.rootCa()).sslSocketFactory();
         origin.useHttps(tls);
@@ -148,6 +149,7 @@ public final class CheckerBenchmark {
             ssl.init(null, new javax.net.ssl.TrustManager[] {trust}, null);
             InetAddress loopback = Loopback.ADDRESS;
             this.client = new OkHttpClient.Builder()
+                    .socketFactory(dev.cfcheck.probes.NoDelaySocketFactory.INSTANCE) // as the probes do
                     .sslSocketFactory(ssl.getSocketFactory(), trust)
                     .dns(host -> List.of(loopback))
                     .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))

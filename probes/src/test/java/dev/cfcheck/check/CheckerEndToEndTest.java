@@ -229,6 +229,7 @@ class CheckerEndToEndTest {
                     Duration.ofSeconds(10), new DomainSettings(SslMode.FULL, "origin is nginx on the VM")));
 
             assertThat(report.verdict().kind()).isEqualTo(Kind.TLS_HANDSHAKE);
+            assertThat(report.config()).isEqualTo(new DomainSettings(SslMode.FULL, "origin is nginx on the VM"));
             assertThat(report.verdict().code()).isEqualTo("525");
             assertThat(report.probes().tls()).singleElement()
                     .satisfies(t -> assertThat(t.failure().name()).isEqualTo("PLAIN_HTTP"));

@@ -82,13 +82,13 @@ class SafeAddressPolicyTest {
         assertThatThrownBy(() -> policy.requireAllowed(literal(ip)))
                 .isInstanceOf(UnsafeAddressException.class)
                 .hasMessageStartingWith("refusing to connect to ")
-                .hasMessageEndingWith("(use --allow-private to allow it)");
+                .hasMessageEndingWith("(allowed only with --allow-private or allowPrivate: true in the config)");
     }
 
     @Test
     void messageNamesTheAddressAndItsClass() {
         assertThatThrownBy(() -> policy.requireAllowed(literal("10.0.0.5")))
-                .hasMessage("refusing to connect to 10.0.0.5: private address (use --allow-private to allow it)");
+                .hasMessage("refusing to connect to 10.0.0.5: private address (allowed only with --allow-private or allowPrivate: true in the config)");
         assertThatThrownBy(() -> policy.requireAllowed(literal("169.254.169.254")))
                 .hasMessageContaining("169.254.169.254: cloud metadata address");
     }
@@ -101,14 +101,14 @@ class SafeAddressPolicyTest {
         assertThat(address).isInstanceOf(Inet6Address.class);
         assertThatThrownBy(() -> policy.requireAllowed(address))
                 .hasMessage("refusing to connect to ::ffff:127.0.0.1: loopback address (it carries IPv4 127.0.0.1)"
-                        + " (use --allow-private to allow it)");
+                        + " (allowed only with --allow-private or allowPrivate: true in the config)");
     }
 
     @Test
     void sixToFourAddressNamesTheIpv4ItCarries() {
         assertThatThrownBy(() -> policy.requireAllowed(literal("2002:a9fe:a9fe::1")))
                 .hasMessage("refusing to connect to 2002:a9fe:a9fe::1: cloud metadata address"
-                        + " (it carries IPv4 169.254.169.254) (use --allow-private to allow it)");
+                        + " (it carries IPv4 169.254.169.254) (allowed only with --allow-private or allowPrivate: true in the config)");
     }
 
     @ParameterizedTest(name = "[{index}] allows {0}")

@@ -70,6 +70,7 @@ public final class LoopbackSite implements AutoCloseable {
         dns.ns("example.test", "ada.ns.cloudflare.com", "bob.ns.cloudflare.com");
         dns.a(HOST, "127.0.0.1");
         MockWebServer edge = new MockWebServer();
+        edge.setServerSocketFactory(new NoDelayServerSocketFactory());
         edge.useHttps(TestCertificates.serverCertificates(edgeCertificate, TestCertificates.rootCa()).sslSocketFactory());
         edge.start(Loopback.ADDRESS, 0);
         Path ranges = Files.writeString(dir.resolve("ranges.txt"), "# loopback plays Cloudflare\n127.0.0.0/8\n");

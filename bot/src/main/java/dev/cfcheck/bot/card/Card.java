@@ -21,7 +21,7 @@ import java.util.List;
  * @param severity ok, info, warning or critical: renderers pick the colour and emoji from it
  * @param title    one line
  * @param summary  a few sentences
- * @param fields   DNS, Edge, Origin, Certificate, Timings, in that order
+ * @param fields   DNS, Edge, Origin, Certificate, Timings, in that order; then Config when the config has notes or an SSL mode
  * @param steps    the next steps in order
  * @param findings the other findings
  * @param context  checked at, cache age, elapsed, reference id
@@ -61,7 +61,9 @@ public record Card(
      */
     public static Card from(CheckReport report, String referenceId, Redaction redaction, Instant now) {
         Verdict v = report.verdict();
-        List<CardField> fields = EvidenceSummary.fields(report.probes()).stream()
+        List<CardField> summary = new java.util.ArrayList<>(EvidenceSummary.fields(report.probes()));
+        DomainConfigField.of(report.config()).ifPresent(summary::add);
+        List<CardField> fields = summary.stream()
                 .map(f -> new CardField(f.label(), Clip.text(redaction.apply(f.value()), FIELD_MAX)))
                 .toList();
         List<CardStep> steps = v.nextSteps().stream()

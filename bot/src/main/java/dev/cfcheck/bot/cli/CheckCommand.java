@@ -5,6 +5,7 @@ import dev.cfcheck.bot.card.Redaction;
 import dev.cfcheck.bot.render.terminal.TerminalRenderer;
 import dev.cfcheck.bot.wiring.CheckerFactory;
 import dev.cfcheck.bot.wiring.RequestFactory;
+import dev.cfcheck.bot.wiring.RuntimeSettings;
 import dev.cfcheck.check.CheckReport;
 import dev.cfcheck.check.CheckRequest;
 import dev.cfcheck.check.Checker;
@@ -13,6 +14,8 @@ import dev.cfcheck.config.CfcheckConfig;
 import dev.cfcheck.config.ConfigException;
 import dev.cfcheck.config.ConfigLoader;
 import dev.cfcheck.target.BadInputException;
+import dev.cfcheck.target.OriginParser;
+import dev.cfcheck.target.TargetParser;
 import dev.cfcheck.target.UnsafeAddressException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -77,10 +80,13 @@ public final class CheckCommand implements Callable<Integer> {
         try {
             CfcheckConfig config = ConfigLoader.load(configFile == null ? null : configFile.toString(), System.getenv());
             CliOverrides overrides = new CliOverrides(resolver, timeoutSeconds, allowPrivate, rangesFile, caFile);
-            CheckRequest request = new RequestFactory(config, overrides.apply(config))
-                    .request(target, origins, fresh);
+            RuntimeSettings settings = overrides.apply(config);
+            CheckRequest request = new RequestFactory(config, settings).create(
+                    TargetParser.parse(target, settings.allowPrivate()),
+                    origins.stream().map(OriginParser::parse).toList(),
+                    fresh);
             CheckReport report;
-            try (Checker checker = CheckerFactory.create(overrides.apply(config))) {
+            try (Checker checker = CheckerFactory.create(settings)) {
                 report = checker.check(request);
             }
             out.print(json ? ReportJson.write(report) + "\n" : terminalCard(report));

@@ -7,25 +7,20 @@ import dev.cfcheck.bot.router.RateLimits;
 import dev.cfcheck.bot.router.ReplyVisibility;
 import dev.cfcheck.bot.router.RouterSettings;
 import dev.cfcheck.bot.wiring.CheckerFactory;
+import dev.cfcheck.bot.wiring.RequestFactory;
 import dev.cfcheck.bot.wiring.RuntimeSettings;
-import dev.cfcheck.check.CheckRequest;
 import dev.cfcheck.check.Checker;
 import dev.cfcheck.config.BotSettings;
 import dev.cfcheck.config.CfcheckConfig;
 import dev.cfcheck.config.ConfigLoader;
-import dev.cfcheck.config.DomainEntry;
 import dev.cfcheck.config.HostPattern;
 import dev.cfcheck.config.RateLimit;
-import dev.cfcheck.diagnosis.DomainSettings;
-import dev.cfcheck.diagnosis.SslMode;
-import dev.cfcheck.target.OriginEndpoint;
 import dev.cfcheck.target.OriginParser;
 import dev.cfcheck.target.TargetParser;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -56,16 +51,7 @@ public final class ConfigBotWiring implements BotWiring {
 
     /** The user's origins win; without them the config's for the domain; plus the domain's SSL mode and notes. */
     static CheckRequestFactory requests(CfcheckConfig config, RuntimeSettings settings) {
-        return (target, named, fresh) -> {
-            Optional<DomainEntry> entry = config.domain(target.host());
-            List<OriginEndpoint> origins = !named.isEmpty()
-                    ? named
-                    : entry.map(DomainEntry::origins).orElse(List.of()).stream().map(OriginParser::parse).toList();
-            DomainSettings domain = entry
-                    .map(e -> new DomainSettings(e.sslMode() == null ? null : SslMode.parse(e.sslMode().yamlName()), e.notes()))
-                    .orElse(DomainSettings.NONE);
-            return new CheckRequest(target, origins, settings.resolver(), settings.allowPrivate(), settings.timeout(), fresh, domain);
-        };
+        return new RequestFactory(config, settings);
     }
 
     /** The config's lists are "empty = no restriction"; the router's are "null = no restriction". */

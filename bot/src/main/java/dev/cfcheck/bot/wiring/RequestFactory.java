@@ -1,5 +1,6 @@
 package dev.cfcheck.bot.wiring;
 
+import dev.cfcheck.bot.router.CheckRequestFactory;
 import dev.cfcheck.check.CheckRequest;
 import dev.cfcheck.config.CfcheckConfig;
 import dev.cfcheck.config.DomainEntry;
@@ -8,15 +9,15 @@ import dev.cfcheck.diagnosis.SslMode;
 import dev.cfcheck.target.OriginEndpoint;
 import dev.cfcheck.target.OriginParser;
 import dev.cfcheck.target.Target;
-import dev.cfcheck.target.TargetParser;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Turns what a user typed (target, origins, fresh) into a {@link CheckRequest}, adding what the config knows
- * about the domain: its origins (unless the user named some), expected SSL mode and notes.
+ * Turns a validated target, the origins the user named and {@code fresh} into a {@link CheckRequest}, adding
+ * what the config knows about the domain: its origins (unless the user named some), the expected SSL mode and
+ * the notes; and the process settings (resolver, deadline, safe-target policy). The CLI and the bot share it.
  */
-public final class RequestFactory {
+public final class RequestFactory implements CheckRequestFactory {
 
     private final CfcheckConfig config;
     private final RuntimeSettings settings;
@@ -27,20 +28,21 @@ public final class RequestFactory {
     }
 
     /**
-     * @throws dev.cfcheck.target.BadInputException with a one-line message for bad input
+     * @throws dev.cfcheck.target.BadInputException with a one-line message when the config's origins are too many
      */
-    public CheckRequest request(String input, List<String> origins, boolean fresh) {
-        Target target = TargetParser.parse(input, settings.allowPrivate());
+    @Override
+    public CheckRequest create(Target target, List<OriginEndpoint> origins, boolean fresh) {
         Optional<DomainEntry> entry = config.domain(target.host());
-        List<String> originTexts = !origins.isEmpty() ? origins : entry.map(DomainEntry::origins).orElse(List.of());
-        List<OriginEndpoint> endpoints = originTexts.stream().map(OriginParser::parse).toList();
+        List<OriginEndpoint> endpoints = !origins.isEmpty()
+                ? origins
+                : entry.map(DomainEntry::origins).orElse(List.of()).stream().map(OriginParser::parse).toList();
         DomainSettings domain = entry.map(RequestFactory::settingsOf).orElse(DomainSettings.NONE);
         return new CheckRequest(target, endpoints, settings.resolver(), settings.allowPrivate(),
                 settings.timeout(), fresh, domain);
     }
 
     private static DomainSettings settingsOf(DomainEntry entry) {
-        SslMode mode = entry.sslMode() == null ? null : SslMode.parse(entry.sslMode().yamlName());
+        SslMode mode = entry.sslMode() == null ? null : SslMode.valueOf(entry.sslMode().name());
         return new DomainSettings(mode, entry.notes());
     }
 }

@@ -35,6 +35,22 @@ class CardTest {
     }
 
     @Test
+    void domainNotesAndExpectedSslModeFromTheConfigShowOnTheCard() {
+        CheckReport plain = SampleReports.originTimeout("example.com");
+        CheckReport report = new CheckReport(plain.domain(), plain.target(), plain.checkedAt(), plain.elapsedMs(),
+                plain.cached(), plain.verdict(), plain.findings(), plain.probes(),
+                new dev.cfcheck.diagnosis.DomainSettings(dev.cfcheck.diagnosis.SslMode.STRICT,
+                        "Origin 203.0.113.7 is the k8s ingress; page #platform"));
+
+        Card card = Card.from(report, "ABCD2345", Redaction.forReport(report, List.of(), false), NOW);
+
+        assertThat(card.fields()).extracting(CardField::label).endsWith("Config");
+        assertThat(card.field("Config").value())
+                .isEqualTo("SSL mode Full (strict)\nOrigin $ORIGIN_IP is the k8s ingress; page #platform");
+        assertThat(Card.from(plain, "ABCD2345", Redaction.NONE, NOW).field("Config")).isNull();
+    }
+
+    @Test
     void hiddenOriginBecomesPlaceholderEverywhereOnTheCardButNotInDetails() {
         CheckReport report = SampleReports.originTimeout("example.com");
         Card card = Card.from(report, "ABCD2345", Redaction.forReport(report, List.of(), false), NOW);

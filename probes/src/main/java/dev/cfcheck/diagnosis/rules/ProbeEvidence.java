@@ -1,8 +1,8 @@
 package dev.cfcheck.diagnosis.rules;
 
-import dev.cfcheck.diagnosis.PlainText;
 import dev.cfcheck.diagnosis.SslMode;
 import dev.cfcheck.probes.Failure;
+import dev.cfcheck.probes.OneLine;
 import dev.cfcheck.probes.dns.DnsResult;
 import dev.cfcheck.probes.dns.DnsStatus;
 import dev.cfcheck.probes.edge.CloudflarePage;
@@ -60,7 +60,7 @@ public final class ProbeEvidence {
             out.add("config: SSL mode " + sslModeLabel(seen.settings().sslMode()));
         }
         if (seen.settings().notes() != null && !seen.settings().notes().isBlank()) {
-            out.add("note: " + PlainText.clean(seen.settings().notes(), 300));
+            out.add("note: " + OneLine.of(seen.settings().notes(), 300));
         }
         return out;
     }
@@ -312,6 +312,6 @@ public final class ProbeEvidence {
     }
 
     private static String clean(String s) {
-        return PlainText.clean(s, MAX_FIELD);
+        return OneLine.of(s, MAX_FIELD);
     }
 }

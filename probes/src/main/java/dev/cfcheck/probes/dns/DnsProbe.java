@@ -57,7 +57,7 @@ public final class DnsProbe implements HostResolver {
         long start = System.nanoTime();
         Optional<InetSocketAddress> server = resolverAddress();
         String resolverText = server.map(s -> IpLiteral.withPort(s.getAddress(), s.getPort())).orElse("none");
-        Optional<InetAddress> literal = ipLiteral(host);
+        Optional<InetAddress> literal = IpLiteral.parse(host);
         if (literal.isPresent()) {
             InetAddress ip = literal.get();
             boolean v4 = ip instanceof Inet4Address;
@@ -93,7 +93,7 @@ public final class DnsProbe implements HostResolver {
      * @throws DnsLookupException when there is no address; {@link DnsLookupException#status()} says why
      */
     public List<InetAddress> resolveAddresses(String host, Deadline deadline) throws DnsLookupException {
-        Optional<InetAddress> literal = ipLiteral(host);
+        Optional<InetAddress> literal = IpLiteral.parse(host);
         if (literal.isPresent()) {
             return List.of(literal.get());
         }
@@ -125,11 +125,6 @@ public final class DnsProbe implements HostResolver {
             return Optional.of(resolver);
         }
         return Optional.ofNullable(ResolverConfig.getCurrentConfig().server());
-    }
-
-    private static Optional<InetAddress> ipLiteral(String host) {
-        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        return h.indexOf(':') >= 0 ? IpLiteral.parseIpv6(h) : IpLiteral.parseDottedQuad(h);
     }
 
     private static Name toName(String host) throws TextParseException {

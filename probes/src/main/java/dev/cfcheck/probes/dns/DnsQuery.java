@@ -1,5 +1,6 @@
 package dev.cfcheck.probes.dns;
 
+import dev.cfcheck.probes.DaemonThreads;
 import dev.cfcheck.probes.Deadline;
 import dev.cfcheck.target.IpLiteral;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -79,12 +79,8 @@ final class DnsQuery {
     }
 
     private static Executor callbackExecutor() {
-        AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "cfcheck-dns-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                new DaemonThreads("cfcheck-dns-"));
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }

@@ -1,8 +1,10 @@
 package dev.cfcheck.probes.edge;
 
 import dev.cfcheck.probes.Deadline;
+import dev.cfcheck.probes.OneLine;
 import dev.cfcheck.probes.dns.HostResolver;
 import dev.cfcheck.target.AddressPolicy;
+import dev.cfcheck.target.IpLiteral;
 import dev.cfcheck.target.UnsafeAddressException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -30,8 +32,6 @@ final class ApprovedAddresses implements Dns {
 
     /** OkHttp's own test for "this host is an IP address, do not look it up". */
     private static final Pattern OKHTTP_IP_SHAPED = Pattern.compile("([0-9a-fA-F]*:[0-9a-fA-F:.]*)|([\\d.]+)");
-    private static final Pattern DOTTED_QUAD =
-            Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
 
     private final String targetHost;
     private final List<InetAddress> targetAddresses;
@@ -99,16 +99,9 @@ final class ApprovedAddresses implements Dns {
     private static InetAddress literal(String host) throws UnknownHostException {
         if (host.indexOf(':') >= 0) {
             // HttpUrl has already canonicalised IPv6 hosts.
-            return InetAddress.getByName("[" + host + "]"); // brackets: a literal or an error, never a lookup
+            return IpLiteral.parseIpv6(host).orElseThrow(() -> new UnknownHostException("not an IPv6 address: " + host));
         }
-        if (!DOTTED_QUAD.matcher(host).matches()) {
-            throw new UnsafeAddressException("numeric host '" + HtmlText.line(host) + "' is not a plain IPv4 address");
-        }
-        String[] parts = host.split("\\.");
-        byte[] bytes = new byte[4];
-        for (int i = 0; i < 4; i++) {
-            bytes[i] = (byte) Integer.parseInt(parts[i]);
-        }
-        return InetAddress.getByAddress(host, bytes);
+        return IpLiteral.parseDottedQuad(host).orElseThrow(() ->
+                new UnsafeAddressException("numeric host '" + OneLine.of(host) + "' is not a plain IPv4 address"));
     }
 }

@@ -1,7 +1,10 @@
 package dev.cfcheck.probes.edge;
 
+import dev.cfcheck.probes.DaemonThreads;
 import dev.cfcheck.probes.Deadline;
 import dev.cfcheck.probes.Failure;
+import dev.cfcheck.probes.NoDelaySocketFactory;
+import dev.cfcheck.probes.OneLine;
 import dev.cfcheck.probes.dns.HostResolver;
 import dev.cfcheck.target.AddressPolicy;
 import dev.cfcheck.target.Target;
@@ -16,11 +19,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -47,7 +48,7 @@ import okhttp3.OkHttpClient;
  * the deadline itself, cancelling what is still running. A call cut that way reports
  * {@link Failure.Kind#DEADLINE}: the checker then infers 522/524 from the origin probe.
  */
-public final class EdgeProbe {
+public final class EdgeProbe implements AutoCloseable {
 
     /** Calls in flight at once over all checks, and to one host. */
     static final int MAX_CALLS = 64;
@@ -62,7 +63,7 @@ public final class EdgeProbe {
     private final Colos colos = Colos.bundled();
 
     /**
-     * @param policy       the safe-target policy, applied to every address before connecting
+     * @param policy       the safe-target policy applied to every address before connecting, unless a run names another
      * @param resolver     resolves hosts that redirects lead to
      * @param trustManager trusted CAs for https to the edge (the JVM's in production, see {@link #jvmTrustManager()})
      */
@@ -79,15 +80,21 @@ public final class EdgeProbe {
         this.httpPort = httpPort;
     }
 
+    /** Probes the target under this probe's own safe-target policy; see {@link #run(Target, List, AddressPolicy, Deadline)}. */
+    public EdgeResult run(Target target, List<InetAddress> addresses, Deadline deadline) {
+        return run(target, addresses, policy, deadline);
+    }
+
     /**
      * Probes the target.
      *
      * @param target    what to request (host, explicit port and scheme if any, path)
      * @param addresses the target host's addresses from DNS, used as they are (no second lookup)
+     * @param policy    the safe-target policy for these addresses and every redirect hop
      * @param deadline  the check's deadline
      * @return the https and http exchanges; with an explicit port only the URL's scheme (https when none) is probed
      */
-    public EdgeResult run(Target target, List<InetAddress> addresses, Deadline deadline) {
+    public EdgeResult run(Target target, List<InetAddress> addresses, AddressPolicy policy, Deadline deadline) {
         HttpUrl https = null;
         HttpUrl http = null;
         if (target.port() == null) {
@@ -114,6 +121,13 @@ public final class EdgeProbe {
         } finally {
             pool.evictAll();
         }
+    }
+
+    /** Stops the dispatcher's threads; calls still running are cut (their checks report the deadline). */
+    @Override
+    public void close() {
+        base.dispatcher().cancelAll();
+        base.dispatcher().executorService().shutdownNow();
     }
 
     /** The JVM's default trusted CAs, for production use. */
@@ -166,7 +180,7 @@ public final class EdgeProbe {
         String path = target.path() == null || target.path().isEmpty() ? "/" : target.path();
         HttpUrl url = HttpUrl.parse(scheme + "://" + host + ":" + port + (path.startsWith("/") ? path : "/" + path));
         if (url == null) {
-            throw new IllegalArgumentException("not a valid URL for host " + HtmlText.line(target.host()));
+            throw new IllegalArgumentException("not a valid URL for host " + OneLine.of(target.host()));
         }
         return url;
     }
@@ -191,18 +205,14 @@ public final class EdgeProbe {
                 .retryOnConnectionFailure(false)
                 // Addresses are tried one after another: the timings are those of one connect, not of a race.
                 .fastFallback(false)
+                .socketFactory(NoDelaySocketFactory.INSTANCE) // timings without Nagle's delayed-ACK stalls
                 .sslSocketFactory(tls.getSocketFactory(), trustManager)
                 .build();
     }
 
     /** Daemon threads, at most one per call allowed in flight: the dispatcher never has to queue on them. */
     private static ExecutorService dispatcherThreads() {
-        AtomicInteger count = new AtomicInteger();
-        ThreadFactory factory = r -> {
-            Thread t = new Thread(r, "cfcheck-edge-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-        return new ThreadPoolExecutor(0, MAX_CALLS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), factory);
+        return new ThreadPoolExecutor(0, MAX_CALLS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                new DaemonThreads("cfcheck-edge-"));
     }
 }

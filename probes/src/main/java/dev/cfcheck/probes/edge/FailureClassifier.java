@@ -1,8 +1,9 @@
 package dev.cfcheck.probes.edge;
 
 import dev.cfcheck.probes.Deadline;
-import dev.cfcheck.probes.Failure;
 import dev.cfcheck.probes.Failure.Kind;
+import dev.cfcheck.probes.Failure;
+import dev.cfcheck.probes.OneLine;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -115,7 +116,7 @@ final class FailureClassifier {
     }
 
     private static String withDetail(String what, String rawDetail) {
-        String detail = HtmlText.line(rawDetail);
+        String detail = OneLine.of(rawDetail);
         return detail == null ? what : what + ": " + detail;
     }
 

@@ -1,12 +1,12 @@
 package dev.cfcheck.probes.edge;
 
+import dev.cfcheck.probes.OneLine;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns untrusted text from the network (a page title, a header value, an exception message) into one short
- * line of plain text that is safe to show on a card: no tags, basic entities decoded, no control or invisible
- * formatting characters, whitespace collapsed, length capped. Renderers still escape it for their format.
+ * The text of an untrusted HTML fragment (a page title): tags removed, basic entities decoded, then made
+ * one safe line by {@link OneLine}. Renderers still escape it for their format.
  */
 final class HtmlText {
 
@@ -24,58 +24,7 @@ final class HtmlText {
         if (html == null) {
             return null;
         }
-        return line(decodeEntities(TAG.matcher(html).replaceAll(" ")));
-    }
-
-    /**
-     * One line of untrusted plain text (a header value, an exception message): control and invisible
-     * characters dropped, whitespace collapsed, length capped. {@code null} when nothing is left.
-     */
-    static String line(String text) {
-        if (text == null) {
-            return null;
-        }
-        StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_LENGTH + 1));
-        boolean pendingSpace = false;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            i += Character.charCount(cp);
-            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || unsafe(cp)) {
-                pendingSpace = out.length() > 0;
-                continue;
-            }
-            if (pendingSpace) {
-                out.append(' ');
-                pendingSpace = false;
-            }
-            out.appendCodePoint(cp);
-            if (out.length() > MAX_LENGTH) {
-                break;
-            }
-        }
-        if (out.length() == 0) {
-            return null;
-        }
-        if (out.length() > MAX_LENGTH) {
-            int cut = MAX_LENGTH - 1;
-            if (Character.isHighSurrogate(out.charAt(cut - 1))) {
-                cut--; // never split a surrogate pair
-            }
-            return out.substring(0, cut).stripTrailing() + "\u2026";
-        }
-        return out.toString();
-    }
-
-    /**
-     * Control characters, and format characters (bidi overrides, zero-width joiners) that could make a
-     * title read differently from what it is.
-     */
-    private static boolean unsafe(int cp) {
-        return Character.isISOControl(cp)
-                || Character.getType(cp) == Character.FORMAT
-                || Character.getType(cp) == Character.SURROGATE
-                || Character.getType(cp) == Character.PRIVATE_USE
-                || Character.getType(cp) == Character.UNASSIGNED;
+        return OneLine.of(decodeEntities(TAG.matcher(html).replaceAll(" ")), MAX_LENGTH);
     }
 
     private static String decodeEntities(String text) {
@@ -100,7 +49,7 @@ final class HtmlText {
             } catch (NumberFormatException e) {
                 return " ";
             }
-            return Character.isValidCodePoint(cp) && !unsafe(cp) ? new String(Character.toChars(cp)) : " ";
+            return Character.isValidCodePoint(cp) ? new String(Character.toChars(cp)) : " "; // OneLine drops the unsafe ones
         }
         return switch (name) {
             case "amp" -> "&";

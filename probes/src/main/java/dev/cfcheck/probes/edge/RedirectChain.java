@@ -2,6 +2,7 @@ package dev.cfcheck.probes.edge;
 
 import dev.cfcheck.probes.Deadline;
 import dev.cfcheck.probes.Failure;
+import dev.cfcheck.probes.OneLine;
 import dev.cfcheck.probes.tls.CertificateInfo;
 import dev.cfcheck.target.UnsafeAddressException;
 import java.io.IOException;
@@ -116,7 +117,7 @@ final class RedirectChain {
             addresses.approve(url.host(), deadline);
         } catch (UnsafeAddressException e) {
             finish(new Failure(Failure.Kind.UNSAFE_ADDRESS, "not connecting to " + url.host() + ": "
-                    + HtmlText.line(e.getMessage())));
+                    + OneLine.of(e.getMessage())));
             return;
         } catch (UnknownHostException e) {
             finish(new Failure(Failure.Kind.DNS, "host did not resolve: " + url.host()));
@@ -151,7 +152,7 @@ final class RedirectChain {
                     received(url, response, hopTimer);
                 } catch (RuntimeException e) {
                     finish(new Failure(Failure.Kind.OTHER, "could not read the response: "
-                            + HtmlText.line(e.getClass().getSimpleName())));
+                            + OneLine.of(e.getClass().getSimpleName())));
                 }
             }
         });
@@ -222,7 +223,7 @@ final class RedirectChain {
                     redirects, loop, timings, null, failure);
         }
         Headers h = last.headers();
-        String cfRayHeader = HtmlText.line(h.get("cf-ray"));
+        String cfRayHeader = OneLine.of(h.get("cf-ray"));
         CfRay ray = CfRay.parse(cfRayHeader);
         String rayId = ray != null ? ray.id() : last.page() != null ? last.page().rayId() : null;
         String colo = ray != null ? ray.colo() : null;
@@ -231,14 +232,14 @@ final class RedirectChain {
                 last.url().toString(),
                 last.address(),
                 last.status(),
-                HtmlText.line(h.get("server")),
+                OneLine.of(h.get("server")),
                 cfRayHeader,
                 rayId,
                 colo,
                 colos.city(colo),
-                HtmlText.line(h.get("cf-cache-status")),
-                HtmlText.line(h.get("cf-mitigated")),
-                HtmlText.line(h.get("retry-after")),
+                OneLine.of(h.get("cf-cache-status")),
+                OneLine.of(h.get("cf-mitigated")),
+                OneLine.of(h.get("retry-after")),
                 last.page(),
                 redirects,
                 loop,

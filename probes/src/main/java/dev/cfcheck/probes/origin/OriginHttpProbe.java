@@ -2,6 +2,9 @@ package dev.cfcheck.probes.origin;
 
 import dev.cfcheck.probes.Deadline;
 import dev.cfcheck.probes.Failure;
+import dev.cfcheck.probes.NoDelaySocketFactory;
+import dev.cfcheck.probes.OneLine;
+import dev.cfcheck.target.IpLiteral;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -14,6 +17,7 @@ import java.net.Proxy;
 import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
@@ -74,6 +78,7 @@ public final class OriginHttpProbe {
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)
+                .socketFactory(NoDelaySocketFactory.INSTANCE) // first-byte times without Nagle's stalls
                 .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS)) // each probe gets a fresh connection
                 .build();
     }
@@ -89,7 +94,7 @@ public final class OriginHttpProbe {
         if (deadline.expired()) {
             return failed(shownUrl, Failure.Kind.DEADLINE, "not tried: the check's deadline had passed");
         }
-        boolean hostIsLiteral = host.indexOf(':') >= 0 || host.matches("[0-9.]+");
+        boolean hostIsLiteral = IpLiteral.parse(host).isPresent();
         // A name goes in the URL (so SNI and Host carry it) and is pinned to the origin by the Dns below.
         // An IP literal is never looked up by OkHttp, so the origin address goes in the URL and Host is set.
         HttpUrl url = HttpUrl.parse(scheme + "://" + (hostIsLiteral ? bracketed(address.getHostAddress()) : host) + ":" + port + path);
@@ -207,8 +212,9 @@ public final class OriginHttpProbe {
     /** Accepts any server certificate; see the constructor for why, and TlsProbe for the real judgement. */
     private static final class AcceptAnyCertificate implements X509TrustManager {
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            throw new UnsupportedOperationException("client side only");
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            // This manager only ever judges servers; no client presents a certificate to the probe.
+            throw new CertificateException("client certificates are not accepted");
         }
 
         @Override

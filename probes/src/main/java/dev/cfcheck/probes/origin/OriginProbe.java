@@ -2,6 +2,7 @@ package dev.cfcheck.probes.origin;
 
 import dev.cfcheck.probes.Deadline;
 import dev.cfcheck.probes.Failure;
+import dev.cfcheck.probes.OneLine;
 import dev.cfcheck.target.OriginEndpoint;
 import java.net.InetAddress;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.cfcheck.probes.origin;
 
 import dev.cfcheck.probes.Deadline;
+import dev.cfcheck.probes.OneLine;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;

@@ -1,5 +1,6 @@
 package dev.cfcheck.probes.tls;
 
+import dev.cfcheck.probes.DaemonThreads;
 import dev.cfcheck.probes.Deadline;
 import java.io.IOException;
 import java.net.Socket;
@@ -45,11 +46,7 @@ final class DeadlineGuard implements AutoCloseable {
     }
 
     private static ScheduledThreadPoolExecutor scheduler() {
-        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "cfcheck-tls-deadline");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, new DaemonThreads("cfcheck-tls-deadline-"));
         scheduler.setRemoveOnCancelPolicy(true); // cancelled guards must not pile up until their deadline
         return scheduler;
     }

@@ -1,6 +1,6 @@
 package dev.cfcheck.probes.tls;
 
-import dev.cfcheck.probes.origin.OneLine;
+import dev.cfcheck.probes.OneLine;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketException;

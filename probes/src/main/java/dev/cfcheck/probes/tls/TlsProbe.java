@@ -1,8 +1,9 @@
 package dev.cfcheck.probes.tls;
 
 import dev.cfcheck.probes.Deadline;
-import dev.cfcheck.probes.origin.OneLine;
+import dev.cfcheck.probes.OneLine;
 import dev.cfcheck.probes.origin.TcpProbe;
+import dev.cfcheck.target.IpLiteral;
 import dev.cfcheck.target.OriginEndpoint;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -62,6 +63,7 @@ public final class TlsProbe {
         try (raw; DeadlineGuard guard = DeadlineGuard.closeAt(raw, deadline)) {
             int connectTimeoutMs = (int) Math.max(1, deadline.capped(connectCap).toMillis());
             try {
+                raw.setTcpNoDelay(true); // handshake time without Nagle's delayed-ACK stalls (see NoDelaySocketFactory)
                 raw.connect(new InetSocketAddress(address, port), connectTimeoutMs);
             } catch (SocketTimeoutException e) {
                 return attempt.failed(TlsFailure.CONNECT_FAILED, "TCP connect: no answer within " + connectTimeoutMs + " ms", null);
@@ -158,7 +160,7 @@ public final class TlsProbe {
 
     /** The SNI name to send: the host, unless it is an IP literal or a name SNI cannot carry. */
     private static String sniFor(String host) {
-        if (host == null || host.isEmpty() || host.indexOf(':') >= 0 || host.matches("[0-9.]+")) {
+        if (host == null || host.isEmpty() || IpLiteral.parse(host).isPresent()) {
             return null;
         }
         try {

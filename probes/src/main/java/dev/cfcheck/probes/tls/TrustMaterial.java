@@ -1,6 +1,6 @@
 package dev.cfcheck.probes.tls;
 
-import dev.cfcheck.probes.origin.OneLine;
+import dev.cfcheck.probes.OneLine;
 import dev.cfcheck.target.BadInputException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

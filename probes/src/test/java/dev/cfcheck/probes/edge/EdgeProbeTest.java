@@ -441,6 +441,24 @@ class EdgeProbeTest {
         assertThat(edge.getRequestCount()).isZero();
     }
 
+    @Test
+    void policyNamedByTheCheckWinsOverTheProbesOwn() throws Exception {
+        MockWebServer edge = server();
+        edge.enqueue(new MockResponse.Builder().code(200).build());
+        AddressPolicy noLoopback = address -> {
+            if (address.isLoopbackAddress()) {
+                throw new UnsafeAddressException(address.getHostAddress() + " is a loopback address");
+            }
+        };
+        // One probe serves every check; a check that does not allow private targets must not inherit ALLOW_ALL.
+        EdgeProbe probe = new EdgeProbe(AddressPolicy.ALLOW_ALL, NO_OTHER_HOST, CLIENT_TRUST.trustManager());
+
+        HttpExchange x = probe.run(httpTarget(edge.getPort(), "/"), List.of(LOCALHOST), noLoopback, deadline()).http();
+
+        assertThat(x.failure().kind()).isEqualTo(Failure.Kind.UNSAFE_ADDRESS);
+        assertThat(edge.getRequestCount()).isZero();
+    }
+
     // --- Network faults ----------------------------------------------------------------------------------
 
     @Test

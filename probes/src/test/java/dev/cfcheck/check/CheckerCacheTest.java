@@ -1,0 +1,187 @@
+package dev.cfcheck.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cfcheck.diagnosis.Diagnoser;
+import dev.cfcheck.diagnosis.KnowledgeBase;
+import dev.cfcheck.diagnosis.Thresholds;
+import dev.cfcheck.probes.Deadline;
+import dev.cfcheck.probes.dns.DnsResult;
+import dev.cfcheck.probes.edge.EdgeResult;
+import dev.cfcheck.probes.origin.OriginResult;
+import dev.cfcheck.probes.tls.TlsResult;
+import dev.cfcheck.probes.tls.TrustMaterial;
+import dev.cfcheck.target.AddressPolicy;
+import dev.cfcheck.target.Cidr;
+import dev.cfcheck.target.CloudflareRanges;
+import dev.cfcheck.target.OriginEndpoint;
+import dev.cfcheck.target.SafeAddressPolicy;
+import dev.cfcheck.target.Target;
+import dev.cfcheck.testing.LoopbackSite;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The checker's cache with real probes against a loopback site: one probe run per key however many checks
+ * ask at once, {@code fresh} runs again and replaces the cached report, a failed run is never served again.
+ * The probes are the live ones, wrapped so that a test can hold a run in flight or make one crash.
+ */
+class CheckerCacheTest {
+
+    @TempDir
+    Path dir;
+
+    private LoopbackSite site;
+    private ControlledProbes probes;
+    private Checker checker;
+
+    @BeforeEach
+    void start() throws Exception {
+        site = LoopbackSite.start(dir);
+        site.edge().setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse.Builder().code(200).setHeader("server", "cloudflare")
+                        .setHeader("cf-ray", LoopbackSite.CF_RAY).body("ok").build();
+            }
+        });
+        LiveProbes live = new LiveProbes(site.dns().address(), CloudflareRanges.of(List.of(Cidr.parse("127.0.0.0/8"))),
+                TrustMaterial.withExtraCas(site.caFile()), SafeAddressPolicy.forChecks(false));
+        probes = new ControlledProbes(live);
+        checker = new Checker(probes, SafeAddressPolicy.forChecks(false), new Diagnoser(KnowledgeBase.load()),
+                new CheckerSettings(Duration.ofMinutes(10), 100, 16, Thresholds.DEFAULTS), Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() {
+        checker.close();
+        probes.live.close();
+        site.close();
+    }
+
+    @Test
+    void concurrentChecksOfOneKeyWhileTheFirstIsInFlightShareOneProbeRun() throws Exception {
+        int callers = 8;
+        probes.holdDns();
+        ExecutorService threads = Executors.newFixedThreadPool(callers);
+        try {
+            List<Future<CheckReport>> reports = new ArrayList<>();
+            CountDownLatch calling = new CountDownLatch(callers);
+            for (int i = 0; i < callers; i++) {
+                reports.add(threads.submit(() -> {
+                    calling.countDown();
+                    return checker.check(site.request(List.of()));
+                }));
+            }
+            assertThat(probes.dnsEntered.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(calling.await(30, TimeUnit.SECONDS)).isTrue();
+            probes.releaseDns();
+
+            List<CheckReport> all = new ArrayList<>();
+            for (Future<CheckReport> report : reports) {
+                all.add(report.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(checker.probeRuns()).isEqualTo(1);
+            assertThat(all).extracting(CheckReport::checkedAt).containsOnly(all.get(0).checkedAt());
+            assertThat(site.edge().getRequestCount()).isEqualTo(1);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void freshCheckRunsAgainAndReplacesTheCachedReport() {
+        CheckReport first = checker.check(site.request(List.of()));
+        CheckReport fresh = checker.check(site.request(List.of()).withFresh(true));
+        CheckReport after = checker.check(site.request(List.of()));
+
+        assertThat(fresh.cached()).isFalse();
+        assertThat(fresh.checkedAt()).isAfterOrEqualTo(first.checkedAt());
+        assertThat(after.cached()).isTrue();
+        assertThat(after.checkedAt()).isEqualTo(fresh.checkedAt());
+        assertThat(checker.probeRuns()).isEqualTo(2);
+    }
+
+    @Test
+    void probeRunThatCrashedIsNotServedToTheNextCheck() {
+        probes.crashNextDns();
+
+        assertThatThrownBy(() -> checker.check(site.request(List.of()))).hasMessageContaining("probe crashed");
+        CheckReport retry = checker.check(site.request(List.of()));
+
+        assertThat(retry.cached()).isFalse();
+        assertThat(retry.verdict()).isNotNull();
+        assertThat(checker.probeRuns()).isEqualTo(2);
+    }
+
+    /** The live probes, with a DNS step that a test can hold on a latch or make throw once. */
+    private static final class ControlledProbes implements Probes {
+        final LiveProbes live;
+        final CountDownLatch dnsEntered = new CountDownLatch(1);
+        private volatile CountDownLatch dnsGate = new CountDownLatch(0);
+        private final AtomicBoolean crashNext = new AtomicBoolean();
+
+        ControlledProbes(LiveProbes live) {
+            this.live = live;
+        }
+
+        void holdDns() {
+            dnsGate = new CountDownLatch(1);
+        }
+
+        void releaseDns() {
+            dnsGate.countDown();
+        }
+
+        void crashNextDns() {
+            crashNext.set(true);
+        }
+
+        @Override
+        public DnsResult dns(String host, Deadline deadline) {
+            dnsEntered.countDown();
+            if (crashNext.getAndSet(false)) {
+                throw new IllegalStateException("probe crashed");
+            }
+            try {
+                dnsGate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return live.dns(host, deadline);
+        }
+
+        @Override
+        public EdgeResult edge(Target target, List<InetAddress> addresses, AddressPolicy policy, Deadline deadline) {
+            return live.edge(target, addresses, policy, deadline);
+        }
+
+        @Override
+        public OriginResult origin(Target target, OriginEndpoint origin, Deadline deadline) {
+            return live.origin(target, origin, deadline);
+        }
+
+        @Override
+        public TlsResult tls(Target target, OriginEndpoint origin, Deadline deadline) {
+            return live.tls(target, origin, deadline);
+        }
+    }
+}
