@@ -3,6 +3,7 @@ package dev.cfcheck.bot.router;
 import dev.cfcheck.bot.card.Card;
 import dev.cfcheck.bot.card.Details;
 import dev.cfcheck.bot.card.Redaction;
+import dev.cfcheck.bot.router.RequestListener.Outcome;
 import dev.cfcheck.check.CheckReport;
 import dev.cfcheck.check.CheckRequest;
 import dev.cfcheck.check.CheckService;
@@ -51,6 +52,7 @@ public final class CommandRouter implements AutoCloseable {
     private final RateLimiter rateLimiter;
     private final RecentChecks recent;
     private final ThreadPoolExecutor pool;
+    private final RequestListener listener;
 
     private CommandRouter(Builder b) {
         this.checks = Objects.requireNonNull(b.checks, "checks");
@@ -59,6 +61,7 @@ public final class CommandRouter implements AutoCloseable {
         this.requests = Objects.requireNonNull(b.requests, "requests");
         this.settings = b.settings;
         this.clock = b.clock;
+        this.listener = Objects.requireNonNull(b.listener, "listener");
         this.rateLimiter = new RateLimiter(settings.rateLimits(), b.nanoTime);
         this.recent = new RecentChecks(settings.recentChecks(), settings.recentCheckTtl(), b.nanoTime::getAsLong);
         AtomicInteger n = new AtomicInteger();
@@ -85,15 +88,16 @@ public final class CommandRouter implements AutoCloseable {
         try {
             command = parser.parse(text);
         } catch (BadInputException e) {
-            return refuse(e.getMessage() + ". Try /cfcheck help.");
+            return refuse(ctx, Outcome.BAD_INPUT, e.getMessage() + ". Try /cfcheck help.");
         }
         if (command instanceof ParsedCommand.Help) {
+            told(ctx, Outcome.ANSWERED);
             return new Admission.Answered(new RouterReply.Help(HelpText.TEXT));
         }
         ParsedCommand.Check check = (ParsedCommand.Check) command;
         String placeRefusal = settings.access().refusalFor(ctx);
         if (placeRefusal != null) {
-            return refuse(placeRefusal);
+            return refuse(ctx, Outcome.REFUSED_ACCESS, placeRefusal);
         }
         Target target;
         List<OriginEndpoint> endpoints = new ArrayList<>();
@@ -103,22 +107,22 @@ public final class CommandRouter implements AutoCloseable {
                 endpoints.add(origins.read(o));
             }
         } catch (BadInputException e) {
-            return refuse(e.getMessage());
+            return refuse(ctx, Outcome.BAD_INPUT, e.getMessage());
         }
         String hostRefusal = settings.access().refusalForHost(ctx, target.host());
         if (hostRefusal != null) {
-            return refuse(hostRefusal);
+            return refuse(ctx, Outcome.REFUSED_ACCESS, hostRefusal);
         }
         CheckRequest request;
         try {
             // The config may add origins of its own; the request refuses too many.
             request = requests.create(target, endpoints, check.fresh());
         } catch (BadInputException e) {
-            return refuse(e.getMessage());
+            return refuse(ctx, Outcome.BAD_INPUT, e.getMessage());
         }
         RateLimiter.Decision rate = rateLimiter.acquire(ctx);
         if (!rate.allowed()) {
-            return refuse(rate.message());
+            return refuse(ctx, Outcome.REFUSED_RATE_LIMIT, rate.message());
         }
         List<String> named = endpoints.stream().map(OriginEndpoint::ip).toList();
         return start(ctx, request, named);
@@ -128,20 +132,20 @@ public final class CommandRouter implements AutoCloseable {
     public Admission rerun(CommandContext ctx, String referenceId) {
         var entry = recent.get(referenceId, ctx);
         if (entry.isEmpty()) {
-            return new Admission.Answered(RouterReply.Refusal.EXPIRED);
+            return refuse(ctx, Outcome.BAD_INPUT, RouterReply.Refusal.EXPIRED.text());
         }
         String placeRefusal = settings.access().refusalFor(ctx);
         if (placeRefusal != null) {
-            return refuse(placeRefusal);
+            return refuse(ctx, Outcome.REFUSED_ACCESS, placeRefusal);
         }
         CheckRequest request = entry.get().request().withFresh(true);
         String hostRefusal = settings.access().refusalForHost(ctx, request.target().host());
         if (hostRefusal != null) {
-            return refuse(hostRefusal);
+            return refuse(ctx, Outcome.REFUSED_ACCESS, hostRefusal);
         }
         RateLimiter.Decision rate = rateLimiter.acquire(ctx);
         if (!rate.allowed()) {
-            return refuse(rate.message());
+            return refuse(ctx, Outcome.REFUSED_RATE_LIMIT, rate.message());
         }
         return start(ctx, request, entry.get().requestedOrigins());
     }
@@ -164,7 +168,7 @@ public final class CommandRouter implements AutoCloseable {
         try {
             reply = CompletableFuture.supplyAsync(() -> run(ctx, request, namedOrigins, referenceId), pool);
         } catch (RejectedExecutionException e) {
-            return refuse(pool.isShutdown()
+            return refuse(ctx, Outcome.REFUSED_BUSY, pool.isShutdown()
                     ? "cfcheck is shutting down. Try again in a minute."
                     : "cfcheck is busy with other checks. Try again in a few seconds.");
         }
@@ -173,6 +177,9 @@ public final class CommandRouter implements AutoCloseable {
             // Only a checker that broke its own deadline gets here; run() turns every other failure into a reply.
             CheckLog.failed(ctx, host, e, limit.toMillis(), referenceId);
             return failure(host, referenceId);
+        }).thenApply(r -> {
+            told(ctx, r instanceof RouterReply.CardReply ? Outcome.ANSWERED : Outcome.FAILED);
+            return r;
         });
         return new Admission.Started(referenceId, request.target().unicodeHost(), reply);
     }
@@ -200,8 +207,18 @@ public final class CommandRouter implements AutoCloseable {
                 + " failed inside cfcheck. Reference " + referenceId + " (quote it to whoever runs the bot).", referenceId);
     }
 
-    private static Admission refuse(String text) {
+    private Admission refuse(CommandContext ctx, Outcome outcome, String text) {
+        told(ctx, outcome);
         return new Admission.Answered(new RouterReply.Refusal(text));
+    }
+
+    private void told(CommandContext ctx, Outcome outcome) {
+        try {
+            listener.handled(ctx.platform(), outcome);
+        } catch (RuntimeException e) {
+            // Counting must never cost anyone their answer.
+            LOG.warn("request listener failed: {}", e.toString());
+        }
     }
 
     /**
@@ -230,6 +247,7 @@ public final class CommandRouter implements AutoCloseable {
         private RouterSettings settings = RouterSettings.DEFAULTS;
         private Clock clock = Clock.systemUTC();
         private LongSupplier nanoTime = System::nanoTime;
+        private RequestListener listener = RequestListener.NONE;
 
         private Builder(CheckService checks) {
             this.checks = checks;
@@ -264,6 +282,12 @@ public final class CommandRouter implements AutoCloseable {
         /** The monotonic clock of the rate limiter and the recent-checks store (tests pass a manual one). */
         public Builder nanoTime(LongSupplier nanoTime) {
             this.nanoTime = nanoTime;
+            return this;
+        }
+
+        /** Told the outcome of every command and Re-run (the bot's metrics); by default nobody. */
+        public Builder listener(RequestListener listener) {
+            this.listener = listener;
             return this;
         }
 

@@ -1,7 +1,9 @@
 package dev.cfcheck.bot.runtime;
 
 import dev.cfcheck.bot.console.ConsoleAdapter;
+import dev.cfcheck.bot.metrics.BotMetrics;
 import dev.cfcheck.bot.router.CommandRouter;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -65,9 +67,18 @@ public final class BotCommand implements Callable<Integer> {
             err.println("cfcheck bot: " + BotRuntime.oneLine(e));
             return BotRuntime.EXIT_NO_ADAPTER;
         }
+        BotMetrics metrics;
         try {
-            return run(parts);
+            metrics = BotMetrics.fromEnvironment(env::get);
+        } catch (IOException | RuntimeException e) {
+            err.println("cfcheck bot: " + BotRuntime.oneLine(e));
+            close(parts.resources());
+            return BotRuntime.EXIT_NO_ADAPTER;
+        }
+        try {
+            return run(parts, metrics);
         } finally {
+            close(metrics);
             close(parts.resources());
         }
     }
@@ -80,8 +91,9 @@ public final class BotCommand implements Callable<Integer> {
         }
     }
 
-    private int run(BotParts parts) throws InterruptedException {
-        CommandRouter router = CommandRouter.builder(parts.checks())
+    private int run(BotParts parts, BotMetrics metrics) throws InterruptedException {
+        CommandRouter router = CommandRouter.builder(metrics.metered(parts.checks()))
+                .listener(metrics.requests())
                 .targets(parts.targets())
                 .origins(parts.origins())
                 .requests(parts.requests())
