@@ -2,6 +2,7 @@ package dev.cfcheck.bot.metrics;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.cfcheck.bot.http.JdkHttpServerLimits;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -49,6 +50,7 @@ public final class MetricsServer implements AutoCloseable {
     static MetricsServer start(InetSocketAddress address, PrometheusMeterRegistry registry, Duration exchangeDeadline)
             throws IOException {
         Objects.requireNonNull(registry, "registry");
+        JdkHttpServerLimits.install(); // the JDK reads them once, when the first server of the JVM is made
         HttpServer server = HttpServer.create(address, BACKLOG);
         ExchangeWorkers workers = new ExchangeWorkers(exchangeDeadline);
         MetricsServer metrics = new MetricsServer(registry, server, workers);

@@ -8,6 +8,7 @@ import com.slack.api.bolt.util.QueryStringParser;
 import com.slack.api.bolt.util.SlackRequestParser;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.cfcheck.bot.http.JdkHttpServerLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -37,16 +38,7 @@ final class SlackHttpEndpoint {
      * How long a client may take to send its request (and to be answered), and to read the response.
      * Slack gives up on an ack after 3 s, so nothing useful takes longer.
      */
-    static final long MAX_EXCHANGE_SECONDS = 5;
-
-    static {
-        // The JDK server reads requests with blocking reads and, by default, no time limit: a client that
-        // stops half-way through its headers or body would hold a worker thread for ever, and a few such
-        // clients would stall the public endpoint. These are its documented limits, read once when the
-        // first server is made; an operator's own -D setting wins.
-        limit("sun.net.httpserver.maxReqTime", MAX_EXCHANGE_SECONDS);
-        limit("sun.net.httpserver.maxRspTime", MAX_EXCHANGE_SECONDS);
-    }
+    static final long MAX_EXCHANGE_SECONDS = JdkHttpServerLimits.MAX_EXCHANGE_SECONDS;
 
     private final App app;
     private final SlackRequestParser parser;
@@ -56,6 +48,7 @@ final class SlackHttpEndpoint {
     SlackHttpEndpoint(App app, String bindAddress, int port) throws IOException {
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
+        JdkHttpServerLimits.install(); // before the first server of the JVM exists: read once by the JDK
         this.server = HttpServer.create(new InetSocketAddress(bindAddress, port), 64);
         AtomicInteger n = new AtomicInteger();
         // Handlers only parse, verify and ack (the check runs elsewhere), so a few threads go far; when all
@@ -126,12 +119,6 @@ final class SlackHttpEndpoint {
             } catch (IOException | RuntimeException ignored) {
                 // The response was already under way; the connection closes.
             }
-        }
-    }
-
-    private static void limit(String property, long seconds) {
-        if (System.getProperty(property) == null) {
-            System.setProperty(property, Long.toString(seconds));
         }
     }
 
