@@ -4,7 +4,7 @@ import dev.cfcheck.bot.card.Card;
 import dev.cfcheck.bot.card.Redaction;
 import dev.cfcheck.bot.render.terminal.TerminalRenderer;
 import dev.cfcheck.bot.wiring.CheckerFactory;
-import dev.cfcheck.bot.wiring.RequestFactory;
+import dev.cfcheck.bot.wiring.ConfigRequestFactory;
 import dev.cfcheck.bot.wiring.RuntimeSettings;
 import dev.cfcheck.check.CheckReport;
 import dev.cfcheck.check.CheckRequest;
@@ -81,7 +81,7 @@ public final class CheckCommand implements Callable<Integer> {
             CfcheckConfig config = ConfigLoader.load(configFile == null ? null : configFile.toString(), System.getenv());
             CliOverrides overrides = new CliOverrides(resolver, timeoutSeconds, allowPrivate, rangesFile, caFile);
             RuntimeSettings settings = overrides.apply(config);
-            CheckRequest request = new RequestFactory(config, settings).create(
+            CheckRequest request = new ConfigRequestFactory(config, settings).create(
                     TargetParser.parse(target, settings.allowPrivate()),
                     origins.stream().map(OriginParser::parse).toList(),
                     fresh);

@@ -7,7 +7,7 @@ import dev.cfcheck.bot.router.RateLimits;
 import dev.cfcheck.bot.router.ReplyVisibility;
 import dev.cfcheck.bot.router.RouterSettings;
 import dev.cfcheck.bot.wiring.CheckerFactory;
-import dev.cfcheck.bot.wiring.RequestFactory;
+import dev.cfcheck.bot.wiring.ConfigRequestFactory;
 import dev.cfcheck.bot.wiring.RuntimeSettings;
 import dev.cfcheck.check.Checker;
 import dev.cfcheck.config.BotSettings;
@@ -51,7 +51,7 @@ public final class ConfigBotWiring implements BotWiring {
 
     /** The user's origins win; without them the config's for the domain; plus the domain's SSL mode and notes. */
     static CheckRequestFactory requests(CfcheckConfig config, RuntimeSettings settings) {
-        return new RequestFactory(config, settings);
+        return new ConfigRequestFactory(config, settings);
     }
 
     /** The config's lists are "empty = no restriction"; the router's are "null = no restriction". */

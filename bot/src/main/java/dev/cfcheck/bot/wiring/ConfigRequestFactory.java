@@ -17,12 +17,12 @@ import java.util.Optional;
  * what the config knows about the domain: its origins (unless the user named some), the expected SSL mode and
  * the notes; and the process settings (resolver, deadline, safe-target policy). The CLI and the bot share it.
  */
-public final class RequestFactory implements CheckRequestFactory {
+public final class ConfigRequestFactory implements CheckRequestFactory {
 
     private final CfcheckConfig config;
     private final RuntimeSettings settings;
 
-    public RequestFactory(CfcheckConfig config, RuntimeSettings settings) {
+    public ConfigRequestFactory(CfcheckConfig config, RuntimeSettings settings) {
         this.config = config;
         this.settings = settings;
     }
@@ -36,7 +36,7 @@ public final class RequestFactory implements CheckRequestFactory {
         List<OriginEndpoint> endpoints = !origins.isEmpty()
                 ? origins
                 : entry.map(DomainEntry::origins).orElse(List.of()).stream().map(OriginParser::parse).toList();
-        DomainSettings domain = entry.map(RequestFactory::settingsOf).orElse(DomainSettings.NONE);
+        DomainSettings domain = entry.map(ConfigRequestFactory::settingsOf).orElse(DomainSettings.NONE);
         return new CheckRequest(target, endpoints, settings.resolver(), settings.allowPrivate(),
                 settings.timeout(), fresh, domain);
     }
