@@ -309,6 +309,26 @@ class DiagnoserTest {
         }
 
         @Test
+        void httpsFailingAtTheEdgeWhileHttpAnswersIsEdgeUnreachableOverHttps() {
+            Diagnosis d = diagnose(given().edge(https(0).failed(Failure.Kind.TLS, true), http(200)));
+
+            assertThat(d.verdict().kind()).isEqualTo(Kind.EDGE_UNREACHABLE);
+            assertThat(d.verdict().code()).isEqualTo("TLS");
+            assertThat(d.verdict().severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(d.verdict().title()).isEqualTo("HTTPS to example.com fails at the edge (TLS) while plain HTTP answers");
+            assertThat(d.verdict().evidence()).contains("https fails (TLS) while http answers 200");
+            assertThat(commands(d)).contains("openssl s_client -connect 104.16.132.229:443 -servername example.com </dev/null 2>/dev/null"
+                    + " | openssl x509 -noout -subject -issuer -dates -ext subjectAltName");
+        }
+
+        @Test
+        void httpsCutByTheDeadlineWhileHttpAnsweredIsNotCalledBroken() {
+            Diagnosis d = diagnose(given().edge(https(0).failed(Failure.Kind.DEADLINE, true), http(200)));
+
+            assertThat(d.verdict().kind()).isNotEqualTo(Kind.EDGE_UNREACHABLE);
+        }
+
+        @Test
         void edgeThatRefusesIsUnreachableNotAnInference() {
             Diagnosis d = diagnose(given().edge(https(0).failed(Failure.Kind.REFUSED, false), http(0).failed(Failure.Kind.REFUSED, false))
                     .origin(origin(null, port(443, TcpState.TIMEOUT))));

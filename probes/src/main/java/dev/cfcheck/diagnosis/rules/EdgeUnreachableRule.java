@@ -2,6 +2,7 @@ package dev.cfcheck.diagnosis.rules;
 
 import dev.cfcheck.diagnosis.Kind;
 import dev.cfcheck.diagnosis.Placeholder;
+import dev.cfcheck.probes.Failure;
 import dev.cfcheck.probes.edge.HttpExchange;
 import java.util.List;
 
@@ -9,12 +10,27 @@ import java.util.List;
  * DNS answered but nothing came back from those addresses over HTTPS or HTTP (refused, unreachable, reset,
  * TLS failure...), and not because of the deadline (that is {@link EdgeSilentRule}'s case). Code = how the
  * https attempt failed ("REFUSED", "TIMEOUT"...), or the http one when https was not tried.
+ *
+ * <p>Also the half-broken case: HTTPS fails while plain HTTP answers (an edge certificate not issued for the
+ * host, Universal SSL off, a minimum TLS version the client cannot meet). Most visitors arrive over HTTPS, so
+ * for them the site is down even though http:// works: variant "httpsOnly".
  */
 public final class EdgeUnreachableRule implements Rule {
 
     @Override
     public List<Candidate> evaluate(Observations seen) {
-        if (!seen.dnsUsable() || seen.edgeAnswered() || seen.edgeSilent()) {
+        if (!seen.dnsUsable()) {
+            return List.of();
+        }
+        HttpExchange https = seen.edge() == null ? null : seen.edge().https();
+        HttpExchange http = seen.edge() == null ? null : seen.edge().http();
+        if (https != null && !https.answered() && https.failure() != null
+                && https.failure().kind() != Failure.Kind.DEADLINE && http != null && http.answered()) {
+            return List.of(Candidate.of(Kind.EDGE_UNREACHABLE, https.failure().kind().name()).withVariant("httpsOnly")
+                    .withEvidence("https fails (" + https.failure().kind() + ") while http answers " + http.status())
+                    .withAddress(Placeholder.EDGE_IP, seen.edgeAddress()));
+        }
+        if (seen.edgeAnswered() || seen.edgeSilent()) {
             return List.of();
         }
         String code = seen.exchanges().stream()
