@@ -2,20 +2,24 @@ package dev.cfcheck.bot.router;
 
 import dev.cfcheck.check.CheckReport;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One line per check, key=value, on the logger {@code dev.cfcheck.checks}: enough to find the check a chat
- * reply's reference id names, without storing who asked (the user id is hashed).
+ * reply's reference id names, without storing who asked (the user id is hashed with a per-process key).
  */
 final class CheckLog {
 
     static final String LOGGER_NAME = "dev.cfcheck.checks";
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER_NAME);
+    /** Never written anywhere: it lives and dies with the process. */
+    private static final SecretKeySpec USER_KEY = newUserKey();
 
     private CheckLog() {
     }
@@ -38,17 +42,29 @@ final class CheckLog {
                 + " target=" + value(host);
     }
 
-    /** The first 16 hex digits of SHA-256(user id): the same user links up across lines, the id itself is not kept. */
+    /**
+     * The first 16 hex digits of HMAC-SHA256(user id) under a key made when the process starts: the same user
+     * links up across the lines of one run, and the id is not kept. A plain hash would not do: chat user ids
+     * are short and guessable, so anyone with the log could hash candidate ids until one matches.
+     */
     static String hashedUser(String userId) {
         if (userId == null) {
             return "-";
         }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(userId.getBytes(StandardCharsets.UTF_8));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(USER_KEY);
+            byte[] digest = mac.doFinal(userId.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required of every JVM", e);
         }
+    }
+
+    private static SecretKeySpec newUserKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return new SecretKeySpec(key, "HmacSHA256");
     }
 
     /** A value that cannot forge another key or line: no spaces, no control characters, bounded. */
