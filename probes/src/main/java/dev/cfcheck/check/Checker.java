@@ -85,7 +85,8 @@ public final class Checker implements CheckService, AutoCloseable {
     public CheckReport check(CheckRequest request) {
         AddressPolicy policy = request.allowPrivate() ? AddressPolicy.ALLOW_ALL : safePolicy;
         request.origins().forEach(origin -> policy.requireAllowed(origin.address()));
-        boolean caching = !settings.cacheTtl().isZero();
+        // A size of 0 means no cache too: Caffeine would evict such an entry only later, in its maintenance.
+        boolean caching = !settings.cacheTtl().isZero() && settings.cacheMaxSize() > 0;
         if (!caching) {
             return await(CompletableFuture.supplyAsync(() -> probeAndDiagnose(request), checkPool), request.timeout());
         }

@@ -121,6 +121,20 @@ class CheckerCacheTest {
     }
 
     @Test
+    void cacheOfSizeZeroServesNothing() {
+        try (Checker uncached = new Checker(probes, SafeAddressPolicy.forChecks(false), new Diagnoser(KnowledgeBase.load()),
+                new CheckerSettings(Duration.ofMinutes(10), 0, 16, Thresholds.DEFAULTS), Clock.systemUTC())) {
+            CheckReport first = uncached.check(site.request(List.of()));
+            CheckReport second = uncached.check(site.request(List.of()));
+
+            assertThat(first.cached()).isFalse();
+            assertThat(second.cached()).isFalse();
+            assertThat(uncached.probeRuns()).isEqualTo(2);
+            assertThat(site.edge().getRequestCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void probeRunThatCrashedIsNotServedToTheNextCheck() {
         probes.crashNextDns();
 
