@@ -37,6 +37,8 @@ public record CfcheckConfig(
         BotSettings bot) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    /** The longest deadline (the same bound as {@code --timeout}): Cloudflare itself gives up on an origin after 100 s. */
+    public static final Duration MAX_TIMEOUT = Duration.ofSeconds(120);
 
     /** What an absent or empty file means. */
     public static final CfcheckConfig DEFAULTS = new CfcheckConfig(
@@ -45,6 +47,9 @@ public record CfcheckConfig(
 
     public CfcheckConfig {
         Validation.positive("timeout", timeout);
+        if (timeout.compareTo(MAX_TIMEOUT) > 0) {
+            throw new BadValue("timeout", "must be at most " + MAX_TIMEOUT.toSeconds() + "s, got " + timeout.toSeconds() + "s");
+        }
         if (resolver != null) {
             try {
                 AddressLiteral.check(resolver);

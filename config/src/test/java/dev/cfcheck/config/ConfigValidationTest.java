@@ -40,6 +40,7 @@ class ConfigValidationTest {
                 mistake("duration with an unknown unit", "timeout: 10x\n", 1, "timeout", "timeout: not a duration"),
                 mistake("negative duration", "cache:\n  ttl: -5s\n", 2, "cache.ttl", "cache.ttl: a duration cannot be negative"),
                 mistake("zero timeout", "timeout: 0\n", 1, "timeout", "timeout: must be longer than zero"),
+                mistake("timeout beyond the --timeout bound", "timeout: 5m\n", 1, "timeout", "timeout: must be at most 120s, got 300s"),
                 mistake("duration longer than a year", "timeout: 99999999999999999999h\n", 1, "timeout", "cannot be longer than 365 days"),
                 mistake("list where a duration belongs", "timeout: [10s]\n", 1, "timeout", "timeout: expected a duration"),
                 mistake("negative cache size", """

@@ -32,7 +32,7 @@ public record RuntimeSettings(
         Thresholds thresholds) {
 
     /** The longest deadline accepted: Cloudflare itself gives up on an origin after 100 s. */
-    public static final Duration MAX_TIMEOUT = Duration.ofSeconds(120);
+    public static final Duration MAX_TIMEOUT = CfcheckConfig.MAX_TIMEOUT;
 
     public RuntimeSettings {
         if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
