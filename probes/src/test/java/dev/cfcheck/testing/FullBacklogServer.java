@@ -2,6 +2,7 @@ package dev.cfcheck.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -18,7 +19,7 @@ import java.util.List;
  *
  * <p>This relies on Linux's behaviour with {@code net.ipv4.tcp_abort_on_overflow=0} (the default).
  * {@link #start()} checks that a connect really times out and throws {@link IllegalStateException}
- * otherwise; tests can turn that into an assumption.
+ * otherwise (queue never full, or full but answering RST); tests can turn that into an assumption.
  */
 public final class FullBacklogServer implements AutoCloseable {
     private static final int MAX_FILLERS = 64;
@@ -47,6 +48,10 @@ public final class FullBacklogServer implements AutoCloseable {
                 } catch (SocketTimeoutException e) {
                     Closing.quietly(filler);
                     return new FullBacklogServer(listener, fillers); // the queue is full: SYNs are dropped now
+                } catch (ConnectException e) {
+                    // tcp_abort_on_overflow=1 (or another kernel): a full queue answers RST, not silence.
+                    Closing.quietly(filler);
+                    throw new IllegalStateException("this kernel refused a connection to a full backlog: " + e.getMessage());
                 }
             }
             throw new IllegalStateException("this kernel kept accepting connections to a full backlog");
