@@ -51,10 +51,18 @@ public final class CloudflareRanges {
     public static CloudflareRanges load(Path file) {
         String name = Excerpt.quoted(String.valueOf(file.getFileName()));
         try {
-            if (Files.size(file) > MAX_FILE_BYTES) {
+            if (Files.isDirectory(file)) {
+                throw new BadInputException("Cloudflare ranges file " + name + " is a directory");
+            }
+            byte[] bytes;
+            // Read at most the limit, whatever the size says: /dev/zero or a pipe reports 0 and never ends.
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+            }
+            if (bytes.length > MAX_FILE_BYTES) {
                 throw new BadInputException("Cloudflare ranges file " + name + " is over 1 MiB: not a CIDR list");
             }
-            List<Cidr> cidrs = parse(name, Files.readAllLines(file, StandardCharsets.UTF_8));
+            List<Cidr> cidrs = parse(name, new String(bytes, StandardCharsets.UTF_8).lines().toList());
             if (cidrs.isEmpty()) {
                 throw new BadInputException("Cloudflare ranges file " + name + " has no ranges in it");
             }

@@ -87,6 +87,23 @@ class CloudflareRangesTest {
     }
 
     @Test
+    void endlessFileIsRefusedAfterOneMebibyte() {
+        // A character device reports size 0 and never ends: the limit must hold on what is read.
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(zero), "this system has /dev/zero");
+        assertThatThrownBy(() -> CloudflareRanges.load(zero))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("Cloudflare ranges file \"zero\" is over 1 MiB: not a CIDR list");
+    }
+
+    @Test
+    void directoryIsACleanError() {
+        assertThatThrownBy(() -> CloudflareRanges.load(dir))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageEndingWith("is a directory");
+    }
+
+    @Test
     void cidrContainsRespectsPrefixBitsAndFamily() {
         Cidr cidr = Cidr.parse("198.18.0.0/15");
         assertThat(cidr.contains(IpLiteral.parseDottedQuad("198.19.255.255").orElseThrow())).isTrue();

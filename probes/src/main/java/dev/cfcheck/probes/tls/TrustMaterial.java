@@ -82,10 +82,13 @@ public final class TrustMaterial {
         String name = OneLine.of(String.valueOf(pem.getFileName()));
         byte[] bytes;
         try {
-            if (Files.size(pem) > MAX_PEM_BYTES) {
+            // Read at most the limit, whatever the size says: /dev/zero or a pipe reports 0 and never ends.
+            try (InputStream in = Files.newInputStream(pem)) {
+                bytes = in.readNBytes((int) MAX_PEM_BYTES + 1);
+            }
+            if (bytes.length > MAX_PEM_BYTES) {
                 throw new BadInputException("CA file " + name + " is larger than 4 MiB; expected PEM certificates");
             }
-            bytes = Files.readAllBytes(pem);
         } catch (NoSuchFileException e) {
             throw new BadInputException("CA file " + name + " does not exist");
         } catch (IOException e) {

@@ -57,6 +57,16 @@ class TrustMaterialTest {
     }
 
     @Test
+    void endlessCaFileIsRefusedAtTheLimit() {
+        // A character device reports size 0 and never ends: the limit must hold on what is read.
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(zero), "this system has /dev/zero");
+        assertThatThrownBy(() -> TrustMaterial.withExtraCas(zero))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("larger than 4 MiB");
+    }
+
+    @Test
     void fileWithoutPemCertificateIsABadInput() throws Exception {
         Path notPem = Files.writeString(dir.resolve("key.pem"), TestCertificates.rootCa().privateKeyPkcs8Pem());
 
