@@ -59,7 +59,8 @@ public record RuntimeSettings(
         try {
             endpoint = OriginParser.parse(text);
         } catch (BadInputException e) {
-            throw new BadInputException("bad DNS resolver: " + e.getMessage());
+            // The origin parser's own words talk about origins; say what a resolver must be.
+            throw new BadInputException("bad DNS resolver: give an IP address, optionally with a port (127.0.0.53, [::1]:53)");
         }
         return new InetSocketAddress(endpoint.address(), endpoint.port() == null ? 53 : endpoint.port());
     }
