@@ -10,9 +10,9 @@ import java.net.InetAddress;
  */
 public record OriginEndpoint(InetAddress address, Integer port) {
 
-    /** The address as text, without a leading slash or host name. */
+    /** The address as text, without a leading slash or host name; IPv6 in its short form (RFC 5952), as DNS shows it. */
     public String ip() {
-        return address.getHostAddress();
+        return IpLiteral.format(address);
     }
 
     @Override

@@ -20,6 +20,7 @@ import dev.cfcheck.testing.PlainHttpServer;
 import dev.cfcheck.testing.SilentServer;
 import dev.cfcheck.testing.TestCertificates;
 import dev.cfcheck.testing.TlsTestServer;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -399,6 +400,38 @@ class CheckerEndToEndTest {
             assertThat(String.join("\n", report.verdict().evidence()) + report.verdict().summary() + steps(report))
                     .containsIgnoringCase("firewall");
             assertThat(commands(report)).contains("ufw");
+        }
+    }
+
+    @Test
+    void siteWithOnlyAnIpv6AddressIsCheckedOverIpv6WithAnIpv6Origin() throws Exception {
+        InetAddress v6 = InetAddress.getByName("::1"); // a literal: no lookup
+        assumeThatCode(() -> new java.net.ServerSocket(0, 1, v6).close())
+                .as("this machine has IPv6 loopback").doesNotThrowAnyException();
+        String host = "v6.example.test";
+        site.dns().aaaa(host, "::1");
+        try (MockWebServer edge = new MockWebServer(); SilentServer unused = SilentServer.start();
+                TlsTestServer origin4 = TlsTestServer.serving(TestCertificates.leaf(host), TestCertificates.rootCa())
+                        .status(200).start()) {
+            edge.useHttps(TestCertificates.serverCertificates(TestCertificates.leaf(host), TestCertificates.rootCa())
+                    .sslSocketFactory());
+            edge.enqueue(new MockResponse.Builder().code(200).setHeader("server", "cloudflare")
+                    .setHeader("cf-ray", LoopbackSite.CF_RAY).body("over v6").build());
+            edge.start(v6, 0);
+            CloudflareRanges ranges = CloudflareRanges.of(List.of(
+                    dev.cfcheck.target.Cidr.parse("127.0.0.0/8"), dev.cfcheck.target.Cidr.parse("::1/128")));
+            try (Checker checker = site.checker(ranges, Thresholds.DEFAULTS, Duration.ZERO)) {
+                CheckReport report = recorded(checker.check(site.request("https://" + host + ":" + edge.getPort() + "/",
+                        List.of(new OriginEndpoint(v6, ClosedPort.find())), Duration.ofSeconds(10), DomainSettings.NONE)));
+
+                assertThat(report.verdict().kind()).isEqualTo(Kind.HEALTHY);
+                assertThat(report.probes().dns().ipv6()).containsExactly("::1");
+                assertThat(report.probes().dns().proxied()).isTrue();
+                assertThat(report.probes().edge().primary().address()).isEqualTo("::1");
+                assertThat(report.probes().origin()).singleElement()
+                        .satisfies(o -> assertThat(o.address()).isEqualTo("::1"));
+                assertThat(edge.takeRequest().getTarget()).isEqualTo("/");
+            }
         }
     }
 

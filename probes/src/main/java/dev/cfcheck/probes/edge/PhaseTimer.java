@@ -1,5 +1,6 @@
 package dev.cfcheck.probes.edge;
 
+import dev.cfcheck.target.IpLiteral;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import okhttp3.Call;
@@ -39,7 +40,7 @@ final class PhaseTimer extends EventListener {
     public synchronized void connectStart(Call call, InetSocketAddress socketAddress, Proxy proxy) {
         connectStartNanos = System.nanoTime();
         connectNanos = null;
-        address = socketAddress.getAddress() != null ? socketAddress.getAddress().getHostAddress() : null;
+        address = socketAddress.getAddress() != null ? IpLiteral.format(socketAddress.getAddress()) : null;
     }
 
     @Override
@@ -67,7 +68,7 @@ final class PhaseTimer extends EventListener {
 
     @Override
     public synchronized void connectionAcquired(Call call, Connection connection) {
-        address = connection.route().socketAddress().getAddress().getHostAddress();
+        address = IpLiteral.format(connection.route().socketAddress().getAddress());
     }
 
     /** OkHttp fires this once the status line and headers have been read: the first byte has arrived. */

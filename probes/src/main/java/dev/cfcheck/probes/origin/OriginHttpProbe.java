@@ -90,7 +90,7 @@ public final class OriginHttpProbe {
      */
     public OriginHttp get(String host, String path, InetAddress address, int port, boolean https, Deadline deadline) {
         String scheme = https ? "https" : "http";
-        String shownUrl = scheme + "://" + bracketed(address.getHostAddress()) + ":" + port + path;
+        String shownUrl = scheme + "://" + bracketed(IpLiteral.format(address)) + ":" + port + path;
         if (deadline.expired()) {
             return failed(shownUrl, Failure.Kind.DEADLINE, "not tried: the check's deadline had passed");
         }

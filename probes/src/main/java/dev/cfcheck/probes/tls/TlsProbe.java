@@ -86,7 +86,7 @@ public final class TlsProbe {
 
         Attempt(String host, InetAddress address, int port) {
             this.host = host;
-            this.ip = address.getHostAddress();
+            this.ip = IpLiteral.format(address);
             this.port = port;
             this.serverName = sniFor(host);
         }
