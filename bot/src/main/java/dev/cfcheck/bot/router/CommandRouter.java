@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -164,9 +165,11 @@ public final class CommandRouter implements AutoCloseable {
     private Admission start(CommandContext ctx, CheckRequest request, List<String> namedOrigins) {
         String referenceId = ReferenceId.next();
         String host = request.target().host();
+        // One log line per check: whichever of the overrun timeout and the (late) finish comes first writes it.
+        AtomicBoolean logged = new AtomicBoolean();
         CompletableFuture<RouterReply> reply;
         try {
-            reply = CompletableFuture.supplyAsync(() -> run(ctx, request, namedOrigins, referenceId), pool);
+            reply = CompletableFuture.supplyAsync(() -> run(ctx, request, namedOrigins, referenceId, logged), pool);
         } catch (RejectedExecutionException e) {
             return refuse(ctx, Outcome.REFUSED_BUSY, pool.isShutdown()
                     ? "cfcheck is shutting down. Try again in a minute."
@@ -175,7 +178,9 @@ public final class CommandRouter implements AutoCloseable {
         Duration limit = request.timeout() == null ? Duration.ofSeconds(30) : request.timeout().plus(OVERRUN);
         reply = reply.orTimeout(limit.toMillis(), TimeUnit.MILLISECONDS).exceptionally(e -> {
             // Only a checker that broke its own deadline gets here; run() turns every other failure into a reply.
-            CheckLog.failed(ctx, host, e, limit.toMillis(), referenceId);
+            if (logged.compareAndSet(false, true)) {
+                CheckLog.failed(ctx, host, e, limit.toMillis(), referenceId);
+            }
             return failure(host, referenceId);
         }).thenApply(r -> {
             told(ctx, r instanceof RouterReply.CardReply ? Outcome.ANSWERED : Outcome.FAILED);
@@ -184,19 +189,24 @@ public final class CommandRouter implements AutoCloseable {
         return new Admission.Started(referenceId, request.target().unicodeHost(), reply);
     }
 
-    private RouterReply run(CommandContext ctx, CheckRequest request, List<String> namedOrigins, String referenceId) {
+    private RouterReply run(CommandContext ctx, CheckRequest request, List<String> namedOrigins, String referenceId,
+            AtomicBoolean logged) {
         long start = System.nanoTime();
         String host = request.target().host();
         try {
             CheckReport report = checks.check(request);
             long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             recent.put(referenceId, new RecentChecks.Entry(ctx, request, namedOrigins, report));
-            CheckLog.checked(ctx, host, report, elapsed, referenceId);
+            if (logged.compareAndSet(false, true)) {
+                CheckLog.checked(ctx, host, report, elapsed, referenceId);
+            }
             Redaction redaction = Redaction.forReport(report, namedOrigins, settings.showOriginAddress());
             return new RouterReply.CardReply(Card.from(report, referenceId, redaction, clock.instant()));
         } catch (RuntimeException | Error e) {
             long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            CheckLog.failed(ctx, host, e, elapsed, referenceId);
+            if (logged.compareAndSet(false, true)) {
+                CheckLog.failed(ctx, host, e, elapsed, referenceId);
+            }
             LOG.warn("check {} of {} failed inside cfcheck", referenceId, CheckLog.value(host), e);
             return failure(host, referenceId);
         }
