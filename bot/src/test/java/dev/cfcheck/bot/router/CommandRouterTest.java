@@ -255,4 +255,36 @@ class CommandRouterTest {
             logger.detachAppender(lines);
         }
     }
+
+    @Test
+    void aCheckThatOverrunsItsDeadlineIsLoggedOnceEvenWhenItFinishesLate() throws Exception {
+        Logger logger = (Logger) LoggerFactory.getLogger(CheckLog.LOGGER_NAME);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        Level before = logger.getLevel();
+        logger.setLevel(Level.INFO);
+        try {
+            ScriptedCheckService checks = timeouts().hold();
+            router = CommandRouter.builder(checks)
+                    .targets(TestInputs.TARGETS)
+                    .origins(TestInputs.ORIGINS)
+                    .requests(CheckRequestFactory.withTimeout(java.time.Duration.ofMillis(100)))
+                    .settings(RouterSettings.DEFAULTS)
+                    .build();
+            Admission.Started started = (Admission.Started) router.submit(SLACK, "example.com");
+
+            // The checker breaks its own deadline: the router gives up (deadline + its overrun margin) and apologises.
+            assertThat(await(started)).isInstanceOf(RouterReply.Failure.class);
+            checks.release(); // the check now finishes, late
+            router.close(); // waits for the running check to end
+
+            assertThat(lines.list).hasSize(1);
+            assertThat(lines.list.get(0).getFormattedMessage())
+                    .contains("ref=" + started.referenceId()).contains("error=TimeoutException");
+        } finally {
+            logger.setLevel(before);
+            logger.detachAppender(lines);
+        }
+    }
 }
