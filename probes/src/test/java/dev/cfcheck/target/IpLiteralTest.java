@@ -47,6 +47,11 @@ class IpLiteralTest {
             "::ffff:127.0.0.1, ::ffff:127.0.0.1",
             "0:0:0:0:0:ffff:7f00:1, ::ffff:127.0.0.1",
             "64:ff9b::1.2.3.4, 64:ff9b::102:304",
+            "2001:db8:0:0:0:0:0:10, 2001:db8::10",
+            "2001:db8:0:0:0:0:0:0, 2001:db8::",
+            "2001:db8:0:1:0:0:0:1, 2001:db8:0:1::1",
+            "1:0:0:2:0:0:0:3, 1:0:0:2::3",
+            "2001:db8:1:1:1:1:1:1, 2001:db8:1:1:1:1:1:1",
     })
     void ipv6ParsedAndFormattedPerRfc5952(String text, String expected) {
         assertThat(IpLiteral.parseIpv6(text).map(IpLiteral::format)).contains(expected);

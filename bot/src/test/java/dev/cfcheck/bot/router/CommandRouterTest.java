@@ -231,40 +231,24 @@ class CommandRouterTest {
 
     @Test
     void oneLogLinePerCheckWithAHashedUser() throws Exception {
-        Logger logger = (Logger) LoggerFactory.getLogger(CheckLog.LOGGER_NAME);
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.start();
-        logger.addAppender(lines);
-        // The test classpath may log warnings only (the probes test-jar's logback-test.xml); this line is INFO.
-        Level before = logger.getLevel();
-        logger.setLevel(Level.INFO);
-        try {
+        try (CheckLogCapture lines = new CheckLogCapture()) {
             router(timeouts(), RouterSettings.DEFAULTS);
             Admission.Started started = (Admission.Started) router.submit(SLACK, "example.com");
             await(started);
 
-            assertThat(lines.list).hasSize(1);
-            String line = lines.list.get(0).getFormattedMessage();
+            assertThat(lines.list()).hasSize(1);
+            String line = lines.list().get(0).getFormattedMessage();
             assertThat(line).isEqualTo("check platform=slack workspace=T1 channel=C1 user=" + CheckLog.hashedUser("U-alice")
                     + " target=example.com kind=ORIGIN_TIMEOUT code=522 elapsedMs=" + line.replaceAll(".*elapsedMs=(\\d+).*", "$1")
                     + " cached=false ref=" + started.referenceId());
             assertThat(line).doesNotContain("U-alice");
             assertThat(CheckLog.value("a b\nkind=HEALTHY")).isEqualTo("a_b_kind_HEALTHY");
-        } finally {
-            logger.setLevel(before);
-            logger.detachAppender(lines);
         }
     }
 
     @Test
     void aCheckThatOverrunsItsDeadlineIsLoggedOnceEvenWhenItFinishesLate() throws Exception {
-        Logger logger = (Logger) LoggerFactory.getLogger(CheckLog.LOGGER_NAME);
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.start();
-        logger.addAppender(lines);
-        Level before = logger.getLevel();
-        logger.setLevel(Level.INFO);
-        try {
+        try (CheckLogCapture lines = new CheckLogCapture()) {
             ScriptedCheckService checks = timeouts().hold();
             router = CommandRouter.builder(checks)
                     .targets(TestInputs.TARGETS)
@@ -279,12 +263,33 @@ class CommandRouterTest {
             checks.release(); // the check now finishes, late
             router.close(); // waits for the running check to end
 
-            assertThat(lines.list).hasSize(1);
-            assertThat(lines.list.get(0).getFormattedMessage())
+            assertThat(lines.list()).hasSize(1);
+            assertThat(lines.list().get(0).getFormattedMessage())
                     .contains("ref=" + started.referenceId()).contains("error=TimeoutException");
-        } finally {
+        }
+    }
+
+    /** Collects the check log's lines for one test. */
+    private static final class CheckLogCapture implements AutoCloseable {
+        private final Logger logger = (Logger) LoggerFactory.getLogger(CheckLog.LOGGER_NAME);
+        private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        private final Level before = logger.getLevel();
+
+        CheckLogCapture() {
+            appender.start();
+            logger.addAppender(appender);
+            // The test classpath may log warnings only (the probes test-jar's logback-test.xml); these lines are INFO.
+            logger.setLevel(Level.INFO);
+        }
+
+        java.util.List<ILoggingEvent> list() {
+            return appender.list;
+        }
+
+        @Override
+        public void close() {
             logger.setLevel(before);
-            logger.detachAppender(lines);
+            logger.detachAppender(appender);
         }
     }
 }

@@ -184,52 +184,13 @@ public final class Observations {
         return origins().isEmpty() ? null : origins().get(0);
     }
 
-    /** The first origin address probed, else the first given (IPv6 in its short form), or {@code null}. */
+    /** The first origin address probed, else the first given (IPv6 in its short RFC 5952 form), or {@code null}. */
     public String originAddress() {
         OriginResult o = firstOrigin();
         if (o != null) {
             return o.address();
         }
-        return input.origins().isEmpty() ? null : compactIpv6(input.origins().get(0).ip());
-    }
-
-    /** "2001:db8:0:0:0:0:0:10" (as Java prints it) to "2001:db8::10" (RFC 5952), as people write it. */
-    static String compactIpv6(String ip) {
-        if (ip.indexOf(':') < 0) {
-            return ip;
-        }
-        int pct = ip.indexOf('%');
-        String scope = pct < 0 ? "" : ip.substring(pct);
-        String[] groups = (pct < 0 ? ip : ip.substring(0, pct)).split(":", -1);
-        if (groups.length != 8) {
-            return ip;
-        }
-        int bestStart = -1;
-        int bestLen = 1;
-        for (int i = 0; i < 8; ) {
-            int j = i;
-            while (j < 8 && groups[j].replaceFirst("^0+(?=.)", "").equals("0")) {
-                j++;
-            }
-            if (j - i > bestLen) {
-                bestStart = i;
-                bestLen = j - i;
-            }
-            i = j == i ? i + 1 : j;
-        }
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                b.append("::");
-                i += bestLen - 1;
-                continue;
-            }
-            if (b.length() > 0 && b.charAt(b.length() - 1) != ':') {
-                b.append(':');
-            }
-            b.append(groups[i].replaceFirst("^0+(?=.)", "").toLowerCase(Locale.ROOT));
-        }
-        return b + scope;
+        return input.origins().isEmpty() ? null : input.origins().get(0).ip();
     }
 
     /** The port the first origin was given with (--origin IP:PORT), else the one its TLS was probed on, or {@code null}. */

@@ -74,25 +74,20 @@ public final class DnsProbe implements HostResolver {
             return failed(resolverText, DnsStatus.ERROR, start, "not a DNS name");
         }
         DnsQuery query = new DnsQuery(server.get(), queryTimeout);
-        CompletableFuture<AddressChain.Result> v4 = AddressChain.resolve(query, name, Type.A, deadline);
-        CompletableFuture<AddressChain.Result> v6 = AddressChain.resolve(query, name, Type.AAAA, deadline);
-        Optional<ZoneCut> zone = ZoneCut.find(query, name, deadline);
-        Outcome outcome = Outcome.of(v4.join(), v6.join());
+        CompletableFuture<Outcome> addresses = addresses(query, name, deadline);
+        Optional<ZoneCut> zone = ZoneCut.find(query, name, deadline); // meanwhile
+        Outcome outcome = addresses.join();
         return result(resolverText, outcome.status(), outcome.cnames(), outcome.ipv4(), outcome.ipv6(), zone, start, outcome.detail());
     }
 
-    /** The addresses of {@code host} for a redirect hop; the exception's status says why there are none. */
-    @Override
-    public List<InetAddress> resolve(String host, Deadline deadline) throws DnsLookupException {
-        return resolveAddresses(host, deadline);
-    }
-
     /**
-     * A and AAAA records at the end of the CNAME chain, IPv4 first. An IP literal comes back as itself.
+     * The addresses of {@code host} for a redirect hop: A and AAAA records at the end of the CNAME chain, IPv4
+     * first. An IP literal comes back as itself.
      *
      * @throws DnsLookupException when there is no address; {@link DnsLookupException#status()} says why
      */
-    public List<InetAddress> resolveAddresses(String host, Deadline deadline) throws DnsLookupException {
+    @Override
+    public List<InetAddress> resolve(String host, Deadline deadline) throws DnsLookupException {
         Optional<InetAddress> literal = IpLiteral.parse(host);
         if (literal.isPresent()) {
             return List.of(literal.get());
@@ -107,10 +102,7 @@ public final class DnsProbe implements HostResolver {
         } catch (TextParseException e) {
             throw new DnsLookupException(DnsStatus.ERROR, "not a DNS name");
         }
-        DnsQuery query = new DnsQuery(server.get(), queryTimeout);
-        CompletableFuture<AddressChain.Result> v4 = AddressChain.resolve(query, name, Type.A, deadline);
-        CompletableFuture<AddressChain.Result> v6 = AddressChain.resolve(query, name, Type.AAAA, deadline);
-        Outcome outcome = Outcome.of(v4.join(), v6.join());
+        Outcome outcome = addresses(new DnsQuery(server.get(), queryTimeout), name, deadline).join();
         if (outcome.status() != DnsStatus.OK) {
             throw new DnsLookupException(outcome.status(), name.toString(true) + ": " + outcome.status()
                     + (outcome.detail() == null ? "" : " (" + outcome.detail() + ")"));
@@ -118,6 +110,13 @@ public final class DnsProbe implements HostResolver {
         List<InetAddress> all = new ArrayList<>(outcome.ipv4());
         all.addAll(outcome.ipv6());
         return List.copyOf(all);
+    }
+
+    /** A and AAAA, each followed along its CNAME chain, asked at the same time. */
+    private static CompletableFuture<Outcome> addresses(DnsQuery query, Name name, Deadline deadline) {
+        CompletableFuture<AddressChain.Result> v4 = AddressChain.resolve(query, name, Type.A, deadline);
+        CompletableFuture<AddressChain.Result> v6 = AddressChain.resolve(query, name, Type.AAAA, deadline);
+        return v4.thenCombine(v6, Outcome::of);
     }
 
     private Optional<InetSocketAddress> resolverAddress() {

@@ -277,7 +277,7 @@ class DnsProbeTest {
                 .aaaa("target.example.com", "::1")
                 .a("target.example.com", "127.0.0.50");
 
-        List<InetAddress> addresses = probe.resolveAddresses("redirect.example.com", deadline());
+        List<InetAddress> addresses = probe.resolve("redirect.example.com", deadline());
 
         assertThat(addresses).extracting(InetAddress::getHostAddress).containsExactly("127.0.0.50", "0:0:0:0:0:0:0:1");
         assertThat(dns.queryCount("redirect.example.com", "NS")).as("no zone walk for a redirect hop").isZero();
@@ -287,16 +287,16 @@ class DnsProbeTest {
     void resolveAddressesThrowsWithTheDnsStatus() {
         dns.ns("example.com", "ns1.example.com").rcode("bad.example.com", Rcode.SERVFAIL);
 
-        assertThatThrownBy(() -> probe.resolveAddresses("nowhere.example.com", deadline()))
+        assertThatThrownBy(() -> probe.resolve("nowhere.example.com", deadline()))
                 .isInstanceOfSatisfying(DnsLookupException.class, e -> assertThat(e.status()).isEqualTo(DnsStatus.NXDOMAIN))
                 .hasMessageStartingWith("nowhere.example.com: NXDOMAIN");
-        assertThatThrownBy(() -> probe.resolveAddresses("bad.example.com", deadline()))
+        assertThatThrownBy(() -> probe.resolve("bad.example.com", deadline()))
                 .isInstanceOfSatisfying(DnsLookupException.class, e -> assertThat(e.status()).isEqualTo(DnsStatus.SERVFAIL));
     }
 
     @Test
     void resolveAddressesReturnsAnIpLiteralAsItIs() throws Exception {
-        assertThat(probe.resolveAddresses("10.0.0.1", deadline())).extracting(InetAddress::getHostAddress).containsExactly("10.0.0.1");
+        assertThat(probe.resolve("10.0.0.1", deadline())).extracting(InetAddress::getHostAddress).containsExactly("10.0.0.1");
         assertThat(dns.queryCount()).isZero();
     }
 }
