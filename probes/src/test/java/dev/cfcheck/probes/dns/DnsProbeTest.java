@@ -272,7 +272,7 @@ class DnsProbeTest {
     }
 
     @Test
-    void resolveAddressesGivesIpv4FirstAfterTheCnameChain() throws Exception {
+    void redirectHopResolveGivesIpv4FirstAfterTheCnameChain() throws Exception {
         dns.cname("redirect.example.com", "target.example.com")
                 .aaaa("target.example.com", "::1")
                 .a("target.example.com", "127.0.0.50");
@@ -284,7 +284,7 @@ class DnsProbeTest {
     }
 
     @Test
-    void resolveAddressesThrowsWithTheDnsStatus() {
+    void redirectHopResolveThrowsWithTheDnsStatus() {
         dns.ns("example.com", "ns1.example.com").rcode("bad.example.com", Rcode.SERVFAIL);
 
         assertThatThrownBy(() -> probe.resolve("nowhere.example.com", deadline()))
@@ -295,7 +295,7 @@ class DnsProbeTest {
     }
 
     @Test
-    void resolveAddressesReturnsAnIpLiteralAsItIs() throws Exception {
+    void redirectHopResolveReturnsAnIpLiteralAsItIs() throws Exception {
         assertThat(probe.resolve("10.0.0.1", deadline())).extracting(InetAddress::getHostAddress).containsExactly("10.0.0.1");
         assertThat(dns.queryCount()).isZero();
     }
