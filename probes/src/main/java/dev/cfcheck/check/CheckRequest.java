@@ -1,8 +1,8 @@
 package dev.cfcheck.check;
 
 import dev.cfcheck.diagnosis.DomainSettings;
-import dev.cfcheck.target.OriginEndpoint;
-import dev.cfcheck.target.Target;
+import dev.cfcheck.site.OriginEndpoint;
+import dev.cfcheck.site.Target;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +33,7 @@ public record CheckRequest(
     public CheckRequest {
         origins = List.copyOf(origins);
         if (origins.size() > MAX_ORIGINS) {
-            throw new dev.cfcheck.target.BadInputException(
+            throw new dev.cfcheck.site.BadInputException(
                     "too many origins: " + origins.size() + " (at most " + MAX_ORIGINS + ")");
         }
         settings = settings == null ? DomainSettings.NONE : settings;

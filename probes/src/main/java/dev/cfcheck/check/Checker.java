@@ -12,10 +12,10 @@ import dev.cfcheck.probes.dns.DnsStatus;
 import dev.cfcheck.probes.edge.EdgeResult;
 import dev.cfcheck.probes.origin.OriginResult;
 import dev.cfcheck.probes.tls.TlsResult;
-import dev.cfcheck.target.AddressPolicy;
-import dev.cfcheck.target.IpLiteral;
-import dev.cfcheck.target.OriginEndpoint;
-import dev.cfcheck.target.Target;
+import dev.cfcheck.site.AddressPolicy;
+import dev.cfcheck.site.IpLiteral;
+import dev.cfcheck.site.OriginEndpoint;
+import dev.cfcheck.site.Target;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,7 +78,7 @@ public final class Checker implements CheckService, AutoCloseable {
     }
 
     /**
-     * @throws dev.cfcheck.target.UnsafeAddressException when an origin is an address the safe-target policy refuses
+     * @throws dev.cfcheck.site.UnsafeAddressException when an origin is an address the safe-target policy refuses
      * @throws CheckFailedException when the check itself failed (not a finding about the site)
      */
     @Override

@@ -5,9 +5,9 @@ import dev.cfcheck.probes.dns.DnsResult;
 import dev.cfcheck.probes.edge.EdgeResult;
 import dev.cfcheck.probes.origin.OriginResult;
 import dev.cfcheck.probes.tls.TlsResult;
-import dev.cfcheck.target.AddressPolicy;
-import dev.cfcheck.target.OriginEndpoint;
-import dev.cfcheck.target.Target;
+import dev.cfcheck.site.AddressPolicy;
+import dev.cfcheck.site.OriginEndpoint;
+import dev.cfcheck.site.Target;
 import java.net.InetAddress;
 import java.util.List;
 

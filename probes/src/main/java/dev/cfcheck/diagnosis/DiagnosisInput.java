@@ -1,8 +1,8 @@
 package dev.cfcheck.diagnosis;
 
 import dev.cfcheck.check.ProbeResults;
-import dev.cfcheck.target.OriginEndpoint;
-import dev.cfcheck.target.Target;
+import dev.cfcheck.site.OriginEndpoint;
+import dev.cfcheck.site.Target;
 import java.util.List;
 
 /**

@@ -6,7 +6,7 @@ import dev.cfcheck.diagnosis.rules.ProbeEvidence;
 import dev.cfcheck.probes.OneLine;
 import dev.cfcheck.probes.dns.DnsResult;
 import dev.cfcheck.probes.edge.HttpExchange;
-import dev.cfcheck.target.Target;
+import dev.cfcheck.site.Target;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -19,6 +19,13 @@ public record Failure(Kind kind, String message) {
         RESET,
         /** TLS handshake failed. */
         TLS,
+        /** TCP connected but the TLS handshake did not finish in time: a stalled handshake, not a refusal. */
+        TLS_TIMEOUT,
+        /**
+         * A reply that started but cannot be whole: fewer body bytes than {@code Content-Length}, the connection
+         * closed inside the headers, broken chunked encoding. Cloudflare shows such an origin reply as 520.
+         */
+        BROKEN_REPLY,
         /** The peer answered something that is not valid HTTP. */
         PROTOCOL,
         /** A host (e.g. a redirect target) did not resolve. */

@@ -5,7 +5,7 @@ import dev.cfcheck.check.CheckRequest;
 import dev.cfcheck.check.Checker;
 import dev.cfcheck.diagnosis.Kind;
 import dev.cfcheck.diagnosis.Thresholds;
-import dev.cfcheck.target.OriginEndpoint;
+import dev.cfcheck.site.OriginEndpoint;
 import dev.cfcheck.testing.Loopback;
 import dev.cfcheck.testing.LoopbackSite;
 import dev.cfcheck.testing.TestCertificates;

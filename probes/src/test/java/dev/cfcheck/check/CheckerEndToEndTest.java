@@ -10,8 +10,8 @@ import dev.cfcheck.diagnosis.NextStep;
 import dev.cfcheck.diagnosis.Severity;
 import dev.cfcheck.diagnosis.SslMode;
 import dev.cfcheck.diagnosis.Thresholds;
-import dev.cfcheck.target.CloudflareRanges;
-import dev.cfcheck.target.OriginEndpoint;
+import dev.cfcheck.site.CloudflareRanges;
+import dev.cfcheck.site.OriginEndpoint;
 import dev.cfcheck.testing.ClosedPort;
 import dev.cfcheck.testing.FullBacklogServer;
 import dev.cfcheck.testing.Loopback;
@@ -417,7 +417,7 @@ class CheckerEndToEndTest {
                     .setHeader("cf-ray", LoopbackSite.CF_RAY).body("over v6").build());
             edge.start(v6, 0);
             CloudflareRanges ranges = CloudflareRanges.of(List.of(
-                    dev.cfcheck.target.Cidr.parse("127.0.0.0/8"), dev.cfcheck.target.Cidr.parse("::1/128")));
+                    dev.cfcheck.site.Cidr.parse("127.0.0.0/8"), dev.cfcheck.site.Cidr.parse("::1/128")));
             try (Checker checker = site.checker(ranges, Thresholds.DEFAULTS, Duration.ZERO)) {
                 CheckReport report = recorded(checker.check(site.request("https://" + host + ":" + edge.getPort() + "/",
                         List.of(new OriginEndpoint(v6, ClosedPort.find())), Duration.ofSeconds(10), DomainSettings.NONE)));

@@ -368,7 +368,7 @@ class DiagnoserTest {
             ProbeRecords.Case c = edge525(SslMode.FULL);
             DiagnosisInput in = c.input();
             DiagnosisInput withPort = new DiagnosisInput(in.target(),
-                    List.of(new dev.cfcheck.target.OriginEndpoint(in.origins().get(0).address(), 8443)),
+                    List.of(new dev.cfcheck.site.OriginEndpoint(in.origins().get(0).address(), 8443)),
                     in.probes(), in.settings(), in.thresholds());
 
             Diagnosis d = diagnoser.diagnose(withPort);

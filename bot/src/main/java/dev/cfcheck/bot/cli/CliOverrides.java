@@ -15,7 +15,7 @@ record CliOverrides(String resolver, Double timeoutSeconds, boolean allowPrivate
         }
         if (timeoutSeconds != null) {
             if (timeoutSeconds.isNaN() || timeoutSeconds <= 0) {
-                throw new dev.cfcheck.target.BadInputException("--timeout must be a positive number of seconds");
+                throw new dev.cfcheck.site.BadInputException("--timeout must be a positive number of seconds");
             }
             s = s.withTimeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
         }

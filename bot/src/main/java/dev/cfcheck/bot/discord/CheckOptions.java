@@ -1,6 +1,6 @@
 package dev.cfcheck.bot.discord;
 
-import dev.cfcheck.target.BadInputException;
+import dev.cfcheck.site.BadInputException;
 import net.dv8tion.jda.api.interactions.commands.CommandInteractionPayload;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 

@@ -6,7 +6,7 @@ import dev.cfcheck.bot.router.CommandRouter;
 import dev.cfcheck.bot.router.Platform;
 import dev.cfcheck.bot.router.ReplyVisibility;
 import dev.cfcheck.bot.router.RouterReply;
-import dev.cfcheck.target.BadInputException;
+import dev.cfcheck.site.BadInputException;
 import java.util.Optional;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;

@@ -2,7 +2,7 @@ package dev.cfcheck.bot.metrics;
 
 import dev.cfcheck.bot.router.RequestListener;
 import dev.cfcheck.check.CheckService;
-import dev.cfcheck.target.IpLiteral;
+import dev.cfcheck.site.IpLiteral;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;

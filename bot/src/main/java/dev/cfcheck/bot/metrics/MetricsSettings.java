@@ -1,7 +1,7 @@
 package dev.cfcheck.bot.metrics;
 
 import dev.cfcheck.bot.card.Clip;
-import dev.cfcheck.target.IpLiteral;
+import dev.cfcheck.site.IpLiteral;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Objects;

@@ -2,8 +2,8 @@ package dev.cfcheck.bot.router;
 
 import dev.cfcheck.check.CheckRequest;
 import dev.cfcheck.diagnosis.DomainSettings;
-import dev.cfcheck.target.OriginEndpoint;
-import dev.cfcheck.target.Target;
+import dev.cfcheck.site.OriginEndpoint;
+import dev.cfcheck.site.Target;
 import java.time.Duration;
 import java.util.List;
 

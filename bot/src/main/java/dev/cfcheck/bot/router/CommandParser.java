@@ -1,7 +1,7 @@
 package dev.cfcheck.bot.router;
 
 import dev.cfcheck.bot.card.Clip;
-import dev.cfcheck.target.BadInputException;
+import dev.cfcheck.site.BadInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

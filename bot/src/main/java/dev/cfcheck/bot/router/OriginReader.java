@@ -1,7 +1,7 @@
 package dev.cfcheck.bot.router;
 
-import dev.cfcheck.target.BadInputException;
-import dev.cfcheck.target.OriginEndpoint;
+import dev.cfcheck.site.BadInputException;
+import dev.cfcheck.site.OriginEndpoint;
 
 /** Reads an {@code origin=IP[:PORT]} value. The real one is the core's {@code OriginParser}. */
 @FunctionalInterface

@@ -1,7 +1,7 @@
 package dev.cfcheck.bot.router;
 
-import dev.cfcheck.target.BadInputException;
-import dev.cfcheck.target.Target;
+import dev.cfcheck.site.BadInputException;
+import dev.cfcheck.site.Target;
 
 /**
  * Turns what the user typed into a validated {@link Target}. The real one is the core's

@@ -5,9 +5,9 @@ import dev.cfcheck.check.CheckerSettings;
 import dev.cfcheck.check.LiveProbes;
 import dev.cfcheck.diagnosis.Diagnoser;
 import dev.cfcheck.diagnosis.KnowledgeBase;
-import dev.cfcheck.target.AddressPolicy;
-import dev.cfcheck.target.CloudflareRanges;
-import dev.cfcheck.target.SafeAddressPolicy;
+import dev.cfcheck.site.AddressPolicy;
+import dev.cfcheck.site.CloudflareRanges;
+import dev.cfcheck.site.SafeAddressPolicy;
 import dev.cfcheck.probes.tls.TrustMaterial;
 import java.time.Clock;
 

@@ -6,9 +6,9 @@ import dev.cfcheck.config.CfcheckConfig;
 import dev.cfcheck.config.DomainEntry;
 import dev.cfcheck.diagnosis.DomainSettings;
 import dev.cfcheck.diagnosis.SslMode;
-import dev.cfcheck.target.OriginEndpoint;
-import dev.cfcheck.target.OriginParser;
-import dev.cfcheck.target.Target;
+import dev.cfcheck.site.OriginEndpoint;
+import dev.cfcheck.site.OriginParser;
+import dev.cfcheck.site.Target;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,7 +28,7 @@ public final class ConfigRequestFactory implements CheckRequestFactory {
     }
 
     /**
-     * @throws dev.cfcheck.target.BadInputException with a one-line message when the config's origins are too many
+     * @throws dev.cfcheck.site.BadInputException with a one-line message when the config's origins are too many
      */
     @Override
     public CheckRequest create(Target target, List<OriginEndpoint> origins, boolean fresh) {

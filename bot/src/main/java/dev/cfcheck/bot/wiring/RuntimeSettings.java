@@ -2,9 +2,9 @@ package dev.cfcheck.bot.wiring;
 
 import dev.cfcheck.config.CfcheckConfig;
 import dev.cfcheck.diagnosis.Thresholds;
-import dev.cfcheck.target.BadInputException;
-import dev.cfcheck.target.OriginEndpoint;
-import dev.cfcheck.target.OriginParser;
+import dev.cfcheck.site.BadInputException;
+import dev.cfcheck.site.OriginEndpoint;
+import dev.cfcheck.site.OriginParser;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;

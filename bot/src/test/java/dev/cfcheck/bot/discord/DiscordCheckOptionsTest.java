@@ -3,7 +3,7 @@ package dev.cfcheck.bot.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cfcheck.target.BadInputException;
+import dev.cfcheck.site.BadInputException;
 import org.junit.jupiter.api.Test;
 
 /** The slash command's options and the buttons' custom ids, on their own. */

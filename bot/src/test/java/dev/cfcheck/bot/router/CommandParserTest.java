@@ -3,7 +3,7 @@ package dev.cfcheck.bot.router;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cfcheck.target.BadInputException;
+import dev.cfcheck.site.BadInputException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package dev.cfcheck.bot.router;
 
-import dev.cfcheck.target.BadInputException;
-import dev.cfcheck.target.OriginEndpoint;
-import dev.cfcheck.target.Target;
+import dev.cfcheck.site.BadInputException;
+import dev.cfcheck.site.OriginEndpoint;
+import dev.cfcheck.site.Target;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;

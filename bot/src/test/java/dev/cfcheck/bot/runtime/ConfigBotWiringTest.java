@@ -10,7 +10,7 @@ import dev.cfcheck.bot.router.ReplyVisibility;
 import dev.cfcheck.bot.router.RouterSettings;
 import dev.cfcheck.check.CheckRequest;
 import dev.cfcheck.diagnosis.SslMode;
-import dev.cfcheck.target.OriginParser;
+import dev.cfcheck.site.OriginParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

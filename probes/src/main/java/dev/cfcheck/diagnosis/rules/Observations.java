@@ -14,7 +14,7 @@ import dev.cfcheck.probes.origin.OriginHttp;
 import dev.cfcheck.probes.origin.OriginResult;
 import dev.cfcheck.probes.origin.PortCheck;
 import dev.cfcheck.probes.tls.TlsResult;
-import dev.cfcheck.target.Target;
+import dev.cfcheck.site.Target;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;

@@ -297,6 +297,8 @@ public final class ProbeEvidence {
             case UNREACHABLE -> "unreachable";
             case RESET -> "connection reset";
             case TLS -> "TLS handshake failed";
+            case TLS_TIMEOUT -> "TLS handshake stalled (connected, no handshake by the timeout)";
+            case BROKEN_REPLY -> "the reply was empty or invalid";
             case PROTOCOL -> "not valid HTTP";
             case DNS -> "name did not resolve";
             case UNSAFE_ADDRESS -> "address refused by the safe-target policy";

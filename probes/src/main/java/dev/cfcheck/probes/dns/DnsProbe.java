@@ -1,8 +1,8 @@
 package dev.cfcheck.probes.dns;
 
 import dev.cfcheck.probes.Deadline;
-import dev.cfcheck.target.CloudflareRanges;
-import dev.cfcheck.target.IpLiteral;
+import dev.cfcheck.site.CloudflareRanges;
+import dev.cfcheck.site.IpLiteral;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -2,7 +2,7 @@ package dev.cfcheck.probes.dns;
 
 import dev.cfcheck.probes.DaemonThreads;
 import dev.cfcheck.probes.Deadline;
-import dev.cfcheck.target.IpLiteral;
+import dev.cfcheck.site.IpLiteral;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;

@@ -107,6 +107,8 @@ final class FailureClassifier {
             case RESET -> mentionsReset(e) ? "connection reset by the peer"
                     : "connection closed before a full response";
             case TLS -> withDetail("TLS handshake failed", tlsDetail(innermostMessage(e)));
+            case TLS_TIMEOUT -> "connected, but the TLS handshake did not finish";
+            case BROKEN_REPLY -> withDetail("the reply was empty or invalid", innermostMessage(e));
             case PROTOCOL -> withDetail("not a valid HTTP response", innermostMessage(e));
             case DNS -> withDetail("host did not resolve", innermostMessage(e));
             case UNSAFE_ADDRESS -> "address refused by the safe-target policy";

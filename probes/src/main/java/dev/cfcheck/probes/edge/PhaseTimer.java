@@ -1,6 +1,6 @@
 package dev.cfcheck.probes.edge;
 
-import dev.cfcheck.target.IpLiteral;
+import dev.cfcheck.site.IpLiteral;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import okhttp3.Call;

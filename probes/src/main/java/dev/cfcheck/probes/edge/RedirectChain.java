@@ -4,7 +4,7 @@ import dev.cfcheck.probes.Deadline;
 import dev.cfcheck.probes.Failure;
 import dev.cfcheck.probes.OneLine;
 import dev.cfcheck.probes.tls.CertificateInfo;
-import dev.cfcheck.target.UnsafeAddressException;
+import dev.cfcheck.site.UnsafeAddressException;
 import java.io.IOException;
 import java.net.UnknownHostException;
 import java.security.cert.Certificate;

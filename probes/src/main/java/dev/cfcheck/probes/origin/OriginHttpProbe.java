@@ -4,7 +4,7 @@ import dev.cfcheck.probes.Deadline;
 import dev.cfcheck.probes.Failure;
 import dev.cfcheck.probes.NoDelaySocketFactory;
 import dev.cfcheck.probes.OneLine;
-import dev.cfcheck.target.IpLiteral;
+import dev.cfcheck.site.IpLiteral;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;

@@ -3,7 +3,7 @@ package dev.cfcheck.probes.origin;
 import dev.cfcheck.probes.Deadline;
 import dev.cfcheck.probes.Failure;
 import dev.cfcheck.probes.OneLine;
-import dev.cfcheck.target.OriginEndpoint;
+import dev.cfcheck.site.OriginEndpoint;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;

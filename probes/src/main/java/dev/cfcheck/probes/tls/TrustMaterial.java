@@ -1,7 +1,7 @@
 package dev.cfcheck.probes.tls;
 
 import dev.cfcheck.probes.OneLine;
-import dev.cfcheck.target.BadInputException;
+import dev.cfcheck.site.BadInputException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

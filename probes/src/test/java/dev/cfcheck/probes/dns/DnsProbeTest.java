@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cfcheck.probes.Deadline;
-import dev.cfcheck.target.Cidr;
-import dev.cfcheck.target.CloudflareRanges;
+import dev.cfcheck.site.Cidr;
+import dev.cfcheck.site.CloudflareRanges;
 import dev.cfcheck.testing.LoopbackDnsServer;
 import java.io.IOException;
 import java.net.DatagramSocket;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cfcheck.probes.Deadline;
 import dev.cfcheck.probes.Failure;
-import dev.cfcheck.target.OriginEndpoint;
+import dev.cfcheck.site.OriginEndpoint;
 import dev.cfcheck.testing.ClosedPort;
 import dev.cfcheck.testing.Loopback;
 import dev.cfcheck.testing.PlainHttpServer;

@@ -3,7 +3,7 @@ package dev.cfcheck.probes.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cfcheck.probes.Deadline;
-import dev.cfcheck.target.OriginEndpoint;
+import dev.cfcheck.site.OriginEndpoint;
 import dev.cfcheck.testing.ClosedPort;
 import dev.cfcheck.testing.Loopback;
 import dev.cfcheck.testing.PlainHttpServer;

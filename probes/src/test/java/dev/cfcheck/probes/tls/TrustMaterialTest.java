@@ -3,7 +3,7 @@ package dev.cfcheck.probes.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cfcheck.target.BadInputException;
+import dev.cfcheck.site.BadInputException;
 import dev.cfcheck.testing.TestCertificates;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.cfcheck.target;
+package dev.cfcheck.site;
 
 /**
  * A short, harmless piece of user input for error messages: at most {@value #MAX_CHARS} characters,

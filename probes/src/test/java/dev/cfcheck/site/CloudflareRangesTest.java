@@ -1,4 +1,4 @@
-package dev.cfcheck.target;
+package dev.cfcheck.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,8 +23,8 @@ class CloudflareRangesTest {
     @Test
     void bundledCopyMatchesTheReferenceLists() throws IOException {
         List<String> expected = Stream.concat(
-                        Files.readAllLines(Path.of("src/main/resources/dev/cfcheck/target/ips-v4.txt")).stream(),
-                        Files.readAllLines(Path.of("src/main/resources/dev/cfcheck/target/ips-v6.txt")).stream())
+                        Files.readAllLines(Path.of("src/main/resources/dev/cfcheck/site/ips-v4.txt")).stream(),
+                        Files.readAllLines(Path.of("src/main/resources/dev/cfcheck/site/ips-v6.txt")).stream())
                 .filter(line -> !line.isBlank() && !line.startsWith("#"))
                 .collect(Collectors.toList());
         assertThat(CloudflareRanges.bundled().cidrs()).extracting(Cidr::toString).containsExactlyElementsOf(expected);

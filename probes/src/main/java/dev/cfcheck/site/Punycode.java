@@ -1,4 +1,4 @@
-package dev.cfcheck.target;
+package dev.cfcheck.site;
 
 /**
  * Decodes punycode labels (RFC 3492) to show a host name to people. Only decoding: encoding is done by

@@ -1,4 +1,4 @@
-package dev.cfcheck.target;
+package dev.cfcheck.site;
 
 /** An address the safe-target policy does not allow (loopback, private, link-local, metadata...). */
 public final class UnsafeAddressException extends RuntimeException {

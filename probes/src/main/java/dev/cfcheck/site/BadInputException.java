@@ -1,4 +1,4 @@
-package dev.cfcheck.target;
+package dev.cfcheck.site;
 
 /**
  * Input that cannot be checked. The message is one line that names the problem and is safe to show

@@ -1,4 +1,4 @@
-package dev.cfcheck.target;
+package dev.cfcheck.site;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
