@@ -28,7 +28,7 @@ public record CheckRequest(
         DomainSettings settings) {
 
     /** Origins probed per check at most: bounds the probe threads one check can take. */
-    public static final int MAX_ORIGINS = 4;
+    public static final int MAX_ORIGINS = dev.cfcheck.probes.ProbeContext.MAX_ORIGINS;
 
     public CheckRequest {
         origins = List.copyOf(origins);

@@ -1,20 +1,20 @@
 package dev.cfcheck.check;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.cfcheck.diagnosis.Diagnoser;
 import dev.cfcheck.diagnosis.Diagnosis;
 import dev.cfcheck.diagnosis.DiagnosisInput;
+import dev.cfcheck.probes.AddressProbe;
 import dev.cfcheck.probes.DaemonThreads;
 import dev.cfcheck.probes.Deadline;
-import dev.cfcheck.probes.dns.DnsResult;
-import dev.cfcheck.probes.dns.DnsStatus;
-import dev.cfcheck.probes.edge.EdgeResult;
-import dev.cfcheck.probes.origin.OriginResult;
-import dev.cfcheck.probes.tls.TlsResult;
+import dev.cfcheck.probes.Probe;
+import dev.cfcheck.probes.ProbeContext;
+import dev.cfcheck.probes.ProbeKey;
+import dev.cfcheck.probes.ProbeOutcome;
+import dev.cfcheck.probes.ProbeResults;
 import dev.cfcheck.site.AddressPolicy;
-import dev.cfcheck.site.IpLiteral;
-import dev.cfcheck.site.OriginEndpoint;
 import dev.cfcheck.site.Target;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -33,24 +32,30 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs a check: DNS first, then the edge and the origin probes concurrently, all under one deadline; then
- * the diagnosis. Reports are cached (Caffeine, keyed by {@link CacheKey}); concurrent checks of the same key
- * share one probe run, and {@code fresh} bypasses the cache (and refreshes it).
+ * Runs a check: the address probe (DNS) first, then every other registered probe at once, all under one
+ * deadline; then the diagnosis. Reports are cached (Caffeine, keyed by {@link CacheKey}); concurrent checks of
+ * the same key share one probe run, and {@code fresh} bypasses the cache (and refreshes it).
+ *
+ * <p>Follow-up: a probe still waiting at the deadline (the edge, for Cloudflare's own 522 at 19 s or 524 at
+ * 100 s) goes on until its answer or the follow-up limit. The report at the deadline is then preliminary
+ * ({@code final: false}); the final one comes from {@link #followUp}, and replaces it in the cache.
  */
 public final class Checker implements CheckService, AutoCloseable {
 
     /** Probes set their own timeouts from the deadline; this is only the slack for threads to hand back. */
     private static final Duration GRACE = Duration.ofMillis(500);
 
-    private final Probes probes;
+    private final ProbeList probes;
     private final AddressPolicy safePolicy;
     private final Diagnoser diagnoser;
     private final CheckerSettings settings;
     private final Clock clock;
     private final AsyncCache<CacheKey, CheckReport> cache;
+    /** Final reports of follow-ups still running (or just done), kept a little past the follow-up limit. */
+    private final Cache<CacheKey, CompletableFuture<CheckReport>> followUps;
     /** Runs whole checks; its size is the bound on checks probing at once (more wait in its queue). */
     private final ExecutorService checkPool;
-    /** Runs the probes of running checks; sized so a running check never waits for a probe thread. */
+    /** Runs the probes of running checks; sized from the probe list so a running check never waits for a thread. */
     private final ExecutorService probePool;
     private final AtomicLong probeRuns = new AtomicLong();
 
@@ -58,23 +63,26 @@ public final class Checker implements CheckService, AutoCloseable {
      * @param probes     the probes to run
      * @param safePolicy the safe-target policy applied unless a request allows private targets
      * @param diagnoser  turns probe results into a diagnosis
-     * @param settings   cache, concurrency and thresholds
+     * @param settings   cache, concurrency, follow-up and thresholds
      * @param clock      the time stamped on reports
      */
-    public Checker(Probes probes, AddressPolicy safePolicy, Diagnoser diagnoser, CheckerSettings settings, Clock clock) {
+    public Checker(ProbeList probes, AddressPolicy safePolicy, Diagnoser diagnoser, CheckerSettings settings, Clock clock) {
         this.probes = Objects.requireNonNull(probes);
         this.safePolicy = Objects.requireNonNull(safePolicy);
         this.diagnoser = Objects.requireNonNull(diagnoser);
         this.settings = Objects.requireNonNull(settings);
         this.clock = Objects.requireNonNull(clock);
         this.checkPool = Executors.newFixedThreadPool(settings.maxParallelChecks(), new DaemonThreads("cfcheck-check-"));
-        // Per check: the edge, plus a probe and a handshake per origin (at most MAX_ORIGINS).
         this.probePool = Executors.newFixedThreadPool(
-                settings.maxParallelChecks() * (1 + 2 * CheckRequest.MAX_ORIGINS), new DaemonThreads("cfcheck-probe-"));
+                settings.maxParallelChecks() * probes.threadsPerCheck(), new DaemonThreads("cfcheck-probe-"));
         this.cache = Caffeine.newBuilder()
                 .maximumSize(settings.cacheMaxSize())
                 .expireAfterWrite(settings.cacheTtl())
                 .buildAsync();
+        this.followUps = Caffeine.newBuilder()
+                .maximumSize(10_000)
+                .expireAfterWrite(settings.followUp().plus(Duration.ofMinutes(5)))
+                .build();
     }
 
     /**
@@ -85,23 +93,23 @@ public final class Checker implements CheckService, AutoCloseable {
     public CheckReport check(CheckRequest request) {
         AddressPolicy policy = request.allowPrivate() ? AddressPolicy.ALLOW_ALL : safePolicy;
         request.origins().forEach(origin -> policy.requireAllowed(origin.address()));
+        CacheKey key = CacheKey.of(request);
         // A size of 0 means no cache too: Caffeine would evict such an entry only later, in its maintenance.
         boolean caching = !settings.cacheTtl().isZero() && settings.cacheMaxSize() > 0;
         if (!caching) {
-            return await(CompletableFuture.supplyAsync(() -> probeAndDiagnose(request), checkPool), request.timeout());
+            return await(CompletableFuture.supplyAsync(() -> probeAndDiagnose(request, key, false), checkPool), request.timeout());
         }
-        CacheKey key = CacheKey.of(request);
         CompletableFuture<CheckReport> future;
         boolean servedFromCache;
         if (request.fresh()) {
-            future = CompletableFuture.supplyAsync(() -> probeAndDiagnose(request), checkPool);
+            future = CompletableFuture.supplyAsync(() -> probeAndDiagnose(request, key, true), checkPool);
             cache.put(key, future); // later checks of the key get (or join) this run
             servedFromCache = false;
         } else {
             boolean[] created = {false};
             future = cache.get(key, (k, executor) -> {
                 created[0] = true;
-                return CompletableFuture.supplyAsync(() -> probeAndDiagnose(request), checkPool);
+                return CompletableFuture.supplyAsync(() -> probeAndDiagnose(request, key, true), checkPool);
             });
             if (!created[0] && future.isCompletedExceptionally()) {
                 // Another check's run that failed a moment ago, its removal callback not run yet: not an answer.
@@ -122,7 +130,17 @@ public final class Checker implements CheckService, AutoCloseable {
         }
     }
 
-    /** How many probe runs (DNS + edge + origin) have started since this checker was made: the benchmark reads it. */
+    @Override
+    public CompletableFuture<CheckReport> followUp(CheckRequest request, CheckReport report) {
+        if (report.isFinal()) {
+            return CompletableFuture.completedFuture(report);
+        }
+        CompletableFuture<CheckReport> running = followUps.getIfPresent(CacheKey.of(request));
+        // Gone (evicted, or a checker without that run): the report is all there is, and it stays preliminary.
+        return running != null ? running : CompletableFuture.completedFuture(report);
+    }
+
+    /** How many probe runs (a whole check's probes) have started since this checker was made: the benchmark reads it. */
     public long probeRuns() {
         return probeRuns.get();
     }
@@ -146,66 +164,104 @@ public final class Checker implements CheckService, AutoCloseable {
         }
     }
 
-    private CheckReport probeAndDiagnose(CheckRequest request) {
+    private CheckReport probeAndDiagnose(CheckRequest request, CacheKey key, boolean caching) {
         probeRuns.incrementAndGet();
-        return run(request);
-    }
-
-    private CheckReport run(CheckRequest request) {
         Instant checkedAt = clock.instant();
         long started = System.nanoTime();
-        Deadline deadline = Deadline.after(request.timeout());
-        // One end for collecting every probe, not a grace per probe: N late probes must not add up to N graces.
-        Deadline collectBy = Deadline.after(request.timeout().plus(GRACE));
-        Target target = request.target();
-        AddressPolicy policy = request.allowPrivate() ? AddressPolicy.ALLOW_ALL : safePolicy;
-
-        DnsResult dns = null;
-        List<InetAddress> addresses;
-        Optional<InetAddress> literal = IpLiteral.parse(target.host());
-        if (literal.isPresent()) {
-            addresses = List.of(literal.get()); // nothing to resolve: the user named the address
-        } else {
-            dns = probes.dns(target.host(), deadline);
-            addresses = dns.status() == DnsStatus.OK
-                    ? dns.addresses().stream().map(IpLiteral::parse).flatMap(Optional::stream).toList()
-                    : List.of();
+        Run run = probe(request);
+        CheckReport preliminary = report(request, checkedAt, started, run.results(), run.laters().isEmpty());
+        if (!run.laters().isEmpty()) {
+            CompletableFuture<CheckReport> last = CompletableFuture
+                    .allOf(run.laters().stream().map(Later::result).toArray(CompletableFuture[]::new))
+                    .handle((v, e) -> report(request, checkedAt, started, run.finalResults(), true));
+            followUps.put(key, last);
+            if (caching) {
+                // The cache then holds the final report, unless a fresh run has replaced this one meanwhile.
+                last.thenAccept(done -> cache.asMap().computeIfPresent(key, (k, current) ->
+                        current.isDone() && !current.isCompletedExceptionally() && current.join() == preliminary
+                                ? CompletableFuture.completedFuture(done) : current));
+            }
         }
-
-        CompletableFuture<EdgeResult> edge = addresses.isEmpty()
-                ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.supplyAsync(() -> probes.edge(target, addresses, policy, deadline), probePool);
-
-        List<CompletableFuture<OriginResult>> origins = new ArrayList<>();
-        List<CompletableFuture<TlsResult>> handshakes = new ArrayList<>();
-        for (OriginEndpoint origin : request.origins()) {
-            origins.add(CompletableFuture.supplyAsync(() -> probes.origin(target, origin, deadline), probePool));
-            handshakes.add(CompletableFuture.supplyAsync(() -> probes.tls(target, origin, deadline), probePool));
-        }
-
-        ProbeResults results = new ProbeResults(
-                dns,
-                join(edge, collectBy),
-                request.origins().isEmpty() ? null : joinAll(origins, collectBy),
-                request.origins().isEmpty() ? null : joinAll(handshakes, collectBy));
-        Diagnosis diagnosis = diagnoser.diagnose(new DiagnosisInput(
-                target, request.origins(), results, request.settings(), settings.thresholds()));
-        long elapsedMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        return new CheckReport(target.host(), target.displayUrl(), checkedAt, elapsedMs, false,
-                diagnosis.verdict(), diagnosis.findings(), results, request.settings());
+        return preliminary;
     }
 
-    /** Waits for one probe until {@code collectBy}; a probe still running then is abandoned. */
-    private static <T> T join(CompletableFuture<T> future, Deadline collectBy) {
+    private CheckReport report(CheckRequest request, Instant checkedAt, long started, ProbeResults results, boolean isFinal) {
+        Target target = request.target();
+        Diagnosis diagnosis = diagnoser.diagnose(new DiagnosisInput(
+                target, request.origins(), results, request.settings(), settings.thresholds(), request.timeout()));
+        long elapsedMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        return new CheckReport(target.host(), target.displayUrl(), checkedAt, elapsedMs, false,
+                diagnosis.verdict(), diagnosis.findings(), results, request.settings(), isFinal);
+    }
+
+    /** A probe still running past the deadline, and the result it will give. */
+    private record Later<R>(ProbeKey<R> key, CompletableFuture<R> result) {
+    }
+
+    /** What the probes saw at the deadline, and what is still coming. */
+    private record Run(ProbeResults results, List<Later<?>> laters) {
+
+        /** The results with every later one in (a later one that failed leaves the deadline's in place). */
+        ProbeResults finalResults() {
+            ProbeResults out = results;
+            for (Later<?> later : laters) {
+                out = withLater(out, later);
+            }
+            return out;
+        }
+
+        private static <R> ProbeResults withLater(ProbeResults results, Later<R> later) {
+            R result = later.result().isCompletedExceptionally() ? null : later.result().join();
+            return result == null ? results : results.with(later.key(), result);
+        }
+    }
+
+    private Run probe(CheckRequest request) {
+        Deadline deadline = Deadline.after(request.timeout());
+        Deadline followUp = settings.followUp().isZero() ? null : Deadline.after(request.timeout().plus(settings.followUp()));
+        // One end for collecting every probe, not a grace per probe: N late probes must not add up to N graces.
+        Deadline collectBy = Deadline.after(request.timeout().plus(GRACE));
+        AddressPolicy policy = request.allowPrivate() ? AddressPolicy.ALLOW_ALL : safePolicy;
+        Target target = request.target();
+
+        ProbeContext first = new ProbeContext(target, List.of(), request.origins(), policy, deadline, followUp,
+                ProbeResults.EMPTY, probePool);
+        ProbeResults.Builder builder = ProbeResults.builder();
+        List<InetAddress> addresses = resolve(probes.resolver(), first, builder);
+        ProbeContext context = new ProbeContext(target, addresses, request.origins(), policy, deadline, followUp,
+                builder.build(), probePool);
+
+        List<CompletableFuture<? extends ProbeOutcome<?>>> running = new ArrayList<>();
+        for (Probe<?> probe : probes.probes()) {
+            running.add(CompletableFuture.supplyAsync(() -> probe.run(context), probePool));
+        }
+        List<Later<?>> laters = new ArrayList<>();
+        for (int i = 0; i < running.size(); i++) {
+            collect(probes.probes().get(i), running.get(i), collectBy, builder, laters);
+        }
+        return new Run(builder.build(), laters);
+    }
+
+    private static <R> List<InetAddress> resolve(AddressProbe<R> resolver, ProbeContext context, ProbeResults.Builder into) {
+        R result = resolver.run(context).result();
+        into.put(resolver.key(), result);
+        return resolver.addressesOf(context.target(), result);
+    }
+
+    /** Waits for one probe until {@code collectBy}; a probe still running then is abandoned (not run). */
+    @SuppressWarnings("unchecked")
+    private static <R> void collect(Probe<R> probe, CompletableFuture<? extends ProbeOutcome<?>> future,
+            Deadline collectBy, ProbeResults.Builder into, List<Later<?>> laters) {
+        ProbeOutcome<R> outcome;
         try {
-            return future.get(collectBy.remaining().toNanos(), TimeUnit.NANOSECONDS);
+            outcome = (ProbeOutcome<R>) future.get(collectBy.remaining().toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);
-            return null;
+            outcome = ProbeOutcome.notRun();
         } catch (TimeoutException e) {
             future.cancel(true);
-            return null;
+            outcome = ProbeOutcome.notRun();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException re) {
@@ -213,29 +269,16 @@ public final class Checker implements CheckService, AutoCloseable {
             }
             throw new CheckFailedException("a probe failed", cause);
         }
-    }
-
-    private static <T> List<T> joinAll(List<CompletableFuture<T>> futures, Deadline collectBy) {
-        List<T> results = new ArrayList<>();
-        for (CompletableFuture<T> f : futures) {
-            T result = join(f, collectBy);
-            if (result != null) {
-                results.add(result);
-            }
+        into.put(probe.key(), outcome.result());
+        if (!outcome.isFinal()) {
+            laters.add(new Later<>(probe.key(), outcome.later()));
         }
-        return results;
     }
 
     @Override
     public void close() {
         checkPool.shutdownNow();
         probePool.shutdownNow();
-        if (probes instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                // Closing releases threads only; nothing is left to report at shutdown.
-            }
-        }
+        probes.close();
     }
 }

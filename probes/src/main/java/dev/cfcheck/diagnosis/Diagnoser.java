@@ -16,9 +16,11 @@ import dev.cfcheck.diagnosis.rules.RedirectLoopRule;
 import dev.cfcheck.diagnosis.rules.Rule;
 import dev.cfcheck.diagnosis.rules.SlowResponseRule;
 import dev.cfcheck.diagnosis.rules.TlsRule;
+import dev.cfcheck.probes.ProbeFailure;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns what the probes saw into a verdict and findings. Every rule proposes candidates; proposals of the
@@ -63,9 +65,11 @@ public final class Diagnoser {
                 merge(candidates, c);
             }
         }
+        unexplained(seen, candidates).ifPresent(candidates::add);
         if (candidates.isEmpty()) {
-            // Only when no probe produced anything to read (no DNS result and no edge exchange).
-            candidates.add(Candidate.of(Kind.EDGE_UNREACHABLE, null));
+            // Nothing failed and nothing answered: no probe produced anything to read. Never healthy by default.
+            candidates.add(Candidate.of(Kind.INCONCLUSIVE, null)
+                    .withValue(Placeholder.UNEXPLAINED, "no probe produced a result (no DNS answer and no edge exchange)"));
         }
         candidates.sort(Comparator.comparingInt(writer::rank).reversed());
         Verdict verdict = writer.verdict(candidates.get(0), seen);
@@ -73,6 +77,25 @@ public final class Diagnoser {
                 .map(c -> writer.finding(c, seen))
                 .toList();
         return new Diagnosis(verdict, findings);
+    }
+
+    /**
+     * The failures no candidate accounts for, as one INCONCLUSIVE candidate: it outranks every verdict that says
+     * the site works, so a failure nobody explains can never sit under an ok verdict.
+     */
+    private static Optional<Candidate> unexplained(Observations seen, List<Candidate> candidates) {
+        List<ProbeFailure> open = seen.input().probes().failures(seen.target()).stream()
+                .filter(f -> candidates.stream().noneMatch(c -> c.explains(f)))
+                .toList();
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        Candidate c = Candidate.of(Kind.INCONCLUSIVE, open.get(0).kind() == null ? null : open.get(0).kind().name())
+                .withValue(Placeholder.UNEXPLAINED, String.join("; ", open.stream().map(ProbeFailure::line).toList()));
+        for (ProbeFailure f : open) {
+            c = c.withEvidence("unexplained: " + f.line()).explaining(f.id());
+        }
+        return Optional.of(c);
     }
 
     private static void merge(List<Candidate> candidates, Candidate c) {

@@ -22,6 +22,10 @@ public enum Kind {
     ORIGIN_DNS_ERROR,
     CLOUDFLARE_ERROR,
     EDGE_UNREACHABLE,
+    /** The edge connected but had not answered by the deadline, and no origin was known to infer from. */
+    EDGE_SILENT,
+    /** A probe failed in a way no rule explains: no verdict can be given with positive evidence. */
+    INCONCLUSIVE,
     SLOW_RESPONSE,
     CERT_EXPIRING
 }

@@ -51,7 +51,11 @@ public enum Placeholder {
     /** "expires in 5 days" / "expired 3 days ago". */
     CERT_EXPIRY,
     /** The certificate-expiry threshold in days. */
-    CERT_THRESHOLD;
+    CERT_THRESHOLD,
+    /** The check's deadline, e.g. "10 s". */
+    DEADLINE,
+    /** The failures no rule explains, one sentence, "; " between them. */
+    UNEXPLAINED;
 
     private static final Map<String, Placeholder> BY_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Placeholder::templateName, Function.identity()));

@@ -1,8 +1,10 @@
 package dev.cfcheck.diagnosis;
 
 import dev.cfcheck.diagnosis.rules.Candidate;
+import dev.cfcheck.diagnosis.rules.CloudflareCodes;
 import dev.cfcheck.diagnosis.rules.Observations;
 import dev.cfcheck.diagnosis.rules.ProbeEvidence;
+import dev.cfcheck.probes.Words;
 import dev.cfcheck.probes.OneLine;
 import dev.cfcheck.probes.dns.DnsResult;
 import dev.cfcheck.probes.edge.HttpExchange;
@@ -95,6 +97,11 @@ final class VerdictWriter {
         return new Wording(severity, title.fill(values, fallbacks), summary.toString().strip(), new ArrayList<>(steps));
     }
 
+    /** "10 s" for a whole number of seconds (as deadlines are usually given), else "2.5 s", "800 ms". */
+    private static String deadline(java.time.Duration timeout) {
+        return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : Words.duration(timeout);
+    }
+
     /** The values every verdict can use; a rule's own values override them. */
     private static TemplateValues baseValues(Observations seen) {
         Target target = seen.target();
@@ -105,8 +112,9 @@ final class VerdictWriter {
                 .with(Placeholder.URL, url)
                 .with(Placeholder.PORT, String.valueOf(port))
                 .with(Placeholder.ORIGIN_PORT, String.valueOf(seen.originPort() != null ? seen.originPort() : port))
-                .with(Placeholder.SLOW_THRESHOLD, ProbeEvidence.duration(seen.thresholds().slowFirstByte()))
-                .with(Placeholder.CERT_THRESHOLD, String.valueOf(seen.thresholds().certExpiryDays()));
+                .with(Placeholder.SLOW_THRESHOLD, Words.duration(seen.thresholds().slowFirstByte()))
+                .with(Placeholder.CERT_THRESHOLD, String.valueOf(seen.thresholds().certExpiryDays()))
+                .with(Placeholder.DEADLINE, deadline(seen.input().timeout()));
         // An IP-literal target is an address: an IPv6 one then gets brackets inside URLs.
         TemplateValues withHost = v.withAddress(Placeholder.HOST, target.host());
         v = withHost.has(Placeholder.HOST) ? withHost : v.with(Placeholder.HOST, target.host());
@@ -120,7 +128,7 @@ final class VerdictWriter {
         v = v.with(Placeholder.ZONE, dns != null && dns.zone() != null ? dns.zone() : target.host());
         HttpExchange x = seen.primary();
         if (x != null) {
-            String ray = x.rayId() != null ? x.rayId() : x.page() != null ? x.page().rayId() : null;
+            String ray = CloudflareCodes.rayId(x);
             v = v.with(Placeholder.RAY, OneLine.of(ray, 40)).with(Placeholder.COLO, OneLine.of(x.colo(), 40));
         }
         if (seen.settings().sslMode() != null) {

@@ -6,16 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cfcheck.diagnosis.Diagnoser;
 import dev.cfcheck.diagnosis.KnowledgeBase;
 import dev.cfcheck.diagnosis.Thresholds;
-import dev.cfcheck.probes.Deadline;
+import dev.cfcheck.probes.AddressProbe;
+import dev.cfcheck.probes.ProbeContext;
+import dev.cfcheck.probes.ProbeKey;
+import dev.cfcheck.probes.ProbeOutcome;
+import dev.cfcheck.probes.dns.DnsProbe;
 import dev.cfcheck.probes.dns.DnsResult;
-import dev.cfcheck.probes.edge.EdgeResult;
-import dev.cfcheck.probes.origin.OriginResult;
-import dev.cfcheck.probes.tls.TlsResult;
 import dev.cfcheck.probes.tls.TrustMaterial;
-import dev.cfcheck.site.AddressPolicy;
 import dev.cfcheck.site.Cidr;
 import dev.cfcheck.site.CloudflareRanges;
-import dev.cfcheck.site.OriginEndpoint;
 import dev.cfcheck.site.SafeAddressPolicy;
 import dev.cfcheck.site.Target;
 import dev.cfcheck.testing.LoopbackSite;
@@ -50,7 +49,9 @@ class CheckerCacheTest {
     Path dir;
 
     private LoopbackSite site;
-    private ControlledProbes probes;
+    private ProbeList live;
+    private ControlledDns dns;
+    private ProbeList probes;
     private Checker checker;
 
     @BeforeEach
@@ -63,9 +64,10 @@ class CheckerCacheTest {
                         .setHeader("cf-ray", LoopbackSite.CF_RAY).body("ok").build();
             }
         });
-        LiveProbes live = new LiveProbes(site.dns().address(), CloudflareRanges.of(List.of(Cidr.parse("127.0.0.0/8"))),
+        live = LiveProbes.create(site.dns().address(), CloudflareRanges.of(List.of(Cidr.parse("127.0.0.0/8"))),
                 TrustMaterial.withExtraCas(site.caFile()), SafeAddressPolicy.forChecks(false));
-        probes = new ControlledProbes(live);
+        dns = new ControlledDns((DnsProbe) live.resolver());
+        probes = new ProbeList(dns, live.probes());
         checker = new Checker(probes, SafeAddressPolicy.forChecks(false), new Diagnoser(KnowledgeBase.load()),
                 new CheckerSettings(Duration.ofMinutes(10), 100, 16, Thresholds.DEFAULTS), Clock.systemUTC());
     }
@@ -73,14 +75,14 @@ class CheckerCacheTest {
     @AfterEach
     void stop() {
         checker.close();
-        probes.live.close();
+        live.close();
         site.close();
     }
 
     @Test
     void concurrentChecksOfOneKeyWhileTheFirstIsInFlightShareOneProbeRun() throws Exception {
         int callers = 8;
-        probes.holdDns();
+        dns.holdDns();
         ExecutorService threads = Executors.newFixedThreadPool(callers);
         try {
             List<Future<CheckReport>> reports = new ArrayList<>();
@@ -91,9 +93,9 @@ class CheckerCacheTest {
                     return checker.check(site.request(List.of()));
                 }));
             }
-            assertThat(probes.dnsEntered.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(dns.dnsEntered.await(30, TimeUnit.SECONDS)).isTrue();
             assertThat(calling.await(30, TimeUnit.SECONDS)).isTrue();
-            probes.releaseDns();
+            dns.releaseDns();
 
             List<CheckReport> all = new ArrayList<>();
             for (Future<CheckReport> report : reports) {
@@ -136,7 +138,7 @@ class CheckerCacheTest {
 
     @Test
     void probeRunThatCrashedIsNotServedToTheNextCheck() {
-        probes.crashNextDns();
+        dns.crashNextDns();
 
         assertThatThrownBy(() -> checker.check(site.request(List.of()))).hasMessageContaining("probe crashed");
         CheckReport retry = checker.check(site.request(List.of()));
@@ -146,14 +148,14 @@ class CheckerCacheTest {
         assertThat(checker.probeRuns()).isEqualTo(2);
     }
 
-    /** The live probes, with a DNS step that a test can hold on a latch or make throw once. */
-    private static final class ControlledProbes implements Probes {
-        final LiveProbes live;
+    /** The live DNS probe, held on a latch or made to throw once by the test. */
+    private static final class ControlledDns implements AddressProbe<DnsResult> {
+        final DnsProbe live;
         final CountDownLatch dnsEntered = new CountDownLatch(1);
         private volatile CountDownLatch dnsGate = new CountDownLatch(0);
         private final AtomicBoolean crashNext = new AtomicBoolean();
 
-        ControlledProbes(LiveProbes live) {
+        ControlledDns(DnsProbe live) {
             this.live = live;
         }
 
@@ -170,7 +172,12 @@ class CheckerCacheTest {
         }
 
         @Override
-        public DnsResult dns(String host, Deadline deadline) {
+        public ProbeKey<DnsResult> key() {
+            return DnsProbe.KEY;
+        }
+
+        @Override
+        public ProbeOutcome<DnsResult> run(ProbeContext context) {
             dnsEntered.countDown();
             if (crashNext.getAndSet(false)) {
                 throw new IllegalStateException("probe crashed");
@@ -180,22 +187,12 @@ class CheckerCacheTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return live.dns(host, deadline);
+            return live.run(context);
         }
 
         @Override
-        public EdgeResult edge(Target target, List<InetAddress> addresses, AddressPolicy policy, Deadline deadline) {
-            return live.edge(target, addresses, policy, deadline);
-        }
-
-        @Override
-        public OriginResult origin(Target target, OriginEndpoint origin, Deadline deadline) {
-            return live.origin(target, origin, deadline);
-        }
-
-        @Override
-        public TlsResult tls(Target target, OriginEndpoint origin, Deadline deadline) {
-            return live.tls(target, origin, deadline);
+        public List<InetAddress> addressesOf(Target target, DnsResult result) {
+            return live.addressesOf(target, result);
         }
     }
 }

@@ -1,5 +1,10 @@
 package dev.cfcheck.check;
 
+import dev.cfcheck.probes.ProbeResults;
+import dev.cfcheck.probes.dns.DnsProbe;
+import dev.cfcheck.probes.edge.EdgeProbe;
+import dev.cfcheck.probes.origin.OriginsProbe;
+import dev.cfcheck.probes.tls.OriginTlsProbe;
 import static dev.cfcheck.testing.LoopbackSite.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThatCode;
@@ -108,10 +113,10 @@ class CheckerEndToEndTest {
             assertThat(report.verdict().kind()).isEqualTo(Kind.HEALTHY);
             assertThat(report.verdict().code()).isEqualTo("200");
             assertThat(report.verdict().severity()).isEqualTo(Severity.OK);
-            assertThat(report.probes().edge().primary().colo()).isEqualTo("FRA");
-            assertThat(report.probes().dns().proxied()).isTrue();
-            assertThat(report.probes().dns().cloudflareNameservers()).isTrue();
-            assertThat(report.probes().tls()).singleElement().satisfies(t -> {
+            assertThat(report.probes().get(EdgeProbe.KEY).primary().colo()).isEqualTo("FRA");
+            assertThat(report.probes().get(DnsProbe.KEY).proxied()).isTrue();
+            assertThat(report.probes().get(DnsProbe.KEY).cloudflareNameservers()).isTrue();
+            assertThat(report.probes().get(OriginTlsProbe.KEY)).singleElement().satisfies(t -> {
                 assertThat(t.handshakeOk()).isTrue();
                 assertThat(t.trusted()).isTrue();
             });
@@ -151,7 +156,7 @@ class CheckerEndToEndTest {
         assertThat(report.verdict().kind()).isEqualTo(Kind.ORIGIN_REFUSED);
         assertThat(report.verdict().code()).isEqualTo("521");
         assertThat(report.verdict().inferred()).isFalse();
-        assertThat(report.probes().origin()).singleElement()
+        assertThat(report.probes().get(OriginsProbe.KEY)).singleElement()
                 .satisfies(o -> assertThat(o.port(closed).state().name()).isEqualTo("REFUSED"));
         assertThat(commands(report)).contains("ss -tlnp");
     }
@@ -164,7 +169,7 @@ class CheckerEndToEndTest {
 
             assertThat(report.verdict().kind()).isEqualTo(Kind.ORIGIN_TIMEOUT);
             assertThat(report.verdict().code()).isEqualTo("522");
-            assertThat(report.probes().edge().primary().rayId()).isEqualTo("a23c92d51bc8a952");
+            assertThat(report.probes().get(EdgeProbe.KEY).primary().rayId()).isEqualTo("a23c92d51bc8a952");
             assertThat(steps(report)).containsIgnoringCase("firewall");
         }
     }
@@ -232,7 +237,7 @@ class CheckerEndToEndTest {
             assertThat(report.verdict().kind()).isEqualTo(Kind.TLS_HANDSHAKE);
             assertThat(report.config()).isEqualTo(new DomainSettings(SslMode.FULL, "origin is nginx on the VM"));
             assertThat(report.verdict().code()).isEqualTo("525");
-            assertThat(report.probes().tls()).singleElement()
+            assertThat(report.probes().get(OriginTlsProbe.KEY)).singleElement()
                     .satisfies(t -> assertThat(t.failure().name()).isEqualTo("PLAIN_HTTP"));
             assertThat(commands(report)).contains("openssl s_client -connect 127.0.0.1:" + origin.port());
         }
@@ -248,7 +253,7 @@ class CheckerEndToEndTest {
 
             assertThat(report.verdict().kind()).isEqualTo(Kind.TLS_CERTIFICATE);
             assertThat(report.verdict().code()).isEqualTo("526");
-            assertThat(report.probes().tls()).singleElement().satisfies(t -> assertThat(t.expired()).isTrue());
+            assertThat(report.probes().get(OriginTlsProbe.KEY)).singleElement().satisfies(t -> assertThat(t.expired()).isTrue());
         }
     }
 
@@ -272,7 +277,7 @@ class CheckerEndToEndTest {
 
         assertThat(report.verdict().kind()).isEqualTo(Kind.DNS_FAILURE);
         assertThat(report.verdict().code()).isEqualTo("NXDOMAIN");
-        assertThat(report.probes().edge()).isNull();
+        assertThat(report.probes().get(EdgeProbe.KEY)).isNull();
     }
 
     @Test
@@ -295,7 +300,7 @@ class CheckerEndToEndTest {
 
             assertThat(report.verdict().kind()).isEqualTo(Kind.NOT_ON_CLOUDFLARE);
             assertThat(report.verdict().code()).isEqualTo("200");
-            assertThat(report.probes().dns().proxied()).isFalse();
+            assertThat(report.probes().get(DnsProbe.KEY).proxied()).isFalse();
         }
     }
 
@@ -424,10 +429,10 @@ class CheckerEndToEndTest {
                 // The origin is only there to be probed over IPv6 (its port is closed); the edge answers 200.
 
                 assertThat(report.verdict().kind()).isEqualTo(Kind.HEALTHY);
-                assertThat(report.probes().dns().ipv6()).containsExactly("::1");
-                assertThat(report.probes().dns().proxied()).isTrue();
-                assertThat(report.probes().edge().primary().address()).isEqualTo("::1");
-                assertThat(report.probes().origin()).singleElement()
+                assertThat(report.probes().get(DnsProbe.KEY).ipv6()).containsExactly("::1");
+                assertThat(report.probes().get(DnsProbe.KEY).proxied()).isTrue();
+                assertThat(report.probes().get(EdgeProbe.KEY).primary().address()).isEqualTo("::1");
+                assertThat(report.probes().get(OriginsProbe.KEY)).singleElement()
                         .satisfies(o -> assertThat(o.address()).isEqualTo("::1"));
                 assertThat(edge.takeRequest().getTarget()).isEqualTo("/");
             }

@@ -288,11 +288,13 @@ class DiagnoserTest {
         void silentEdgeWithoutAnOriginCannotInferAndSaysHowToFindOut() {
             Diagnosis d = diagnose(silentEdge());
 
-            assertThat(d.verdict().kind()).isEqualTo(Kind.EDGE_UNREACHABLE);
+            assertThat(d.verdict().kind()).isEqualTo(Kind.EDGE_SILENT);
             assertThat(d.verdict().code()).isEqualTo("DEADLINE");
+            assertThat(d.verdict().severity()).isEqualTo(Severity.CRITICAL);
             assertThat(d.verdict().inferred()).isFalse();
-            assertThat(d.verdict().title()).isEqualTo("No answer from Cloudflare for example.com before the deadline");
-            assertThat(d.verdict().summary()).contains("522 after 19 s").contains("--origin IP");
+            assertThat(d.verdict().title()).isEqualTo("No answer from Cloudflare for example.com after 10 s");
+            assertThat(d.verdict().summary()).contains("has not answered after 10 s").contains("522 at 19 s")
+                    .contains("524 at 100 s").contains("--origin IP");
             assertThat(commands(d)).contains("curl -s -o /dev/null -m 120 -w '%{http_code} after %{time_total}s\\n' https://example.com/");
         }
 

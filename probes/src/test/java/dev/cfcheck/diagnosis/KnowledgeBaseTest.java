@@ -23,7 +23,7 @@ class KnowledgeBaseTest {
     /** Values the Diagnoser always sets, whatever the probes saw; any other placeholder in prose needs a fallback. */
     private static final Set<Placeholder> ALWAYS_SET = EnumSet.of(Placeholder.HOST, Placeholder.PATH, Placeholder.URL,
             Placeholder.PORT, Placeholder.ORIGIN_PORT, Placeholder.IP, Placeholder.ZONE, Placeholder.CODE, Placeholder.CODE_NAME,
-            Placeholder.CODE_MEANING, Placeholder.SLOW_THRESHOLD, Placeholder.CERT_THRESHOLD);
+            Placeholder.CODE_MEANING, Placeholder.SLOW_THRESHOLD, Placeholder.CERT_THRESHOLD, Placeholder.DEADLINE);
 
     @Test
     void everyKindHasAnEntryWithSeverityRankTitleSummaryAndSteps() {
@@ -175,17 +175,17 @@ class KnowledgeBaseTest {
 
     @Test
     void everyVariantTheRulesAskForExists() {
-        Map<Kind, List<String>> asked = Map.of(
-                Kind.ORIGIN_HTTP_ERROR, List.of("client-error", "direct", "direct-client-error"),
-                Kind.EDGE_UNREACHABLE, List.of("silent"),
-                Kind.ORIGIN_TIMEOUT, List.of("disagreement"),
-                Kind.ORIGIN_REFUSED, List.of("disagreement"),
-                Kind.ORIGIN_UNREACHABLE, List.of("disagreement"),
-                Kind.TLS_HANDSHAKE, List.of("flexible", "full", "strict"),
-                Kind.TLS_CERTIFICATE, List.of("flexible", "full", "strict"),
-                Kind.REDIRECT_LOOP, List.of("flexible"),
-                Kind.CERT_EXPIRING, List.of("origin", "edge"),
-                Kind.NOT_ON_CLOUDFLARE, List.of("dns-only"));
+        Map<Kind, List<String>> asked = Map.ofEntries(Map.entry(Kind.HEALTHY, List.of("originFiltered")),
+                Map.entry(Kind.ORIGIN_HTTP_ERROR, List.of("client-error", "direct", "direct-client-error")),
+                Map.entry(Kind.EDGE_UNREACHABLE, List.of("httpsOnly")),
+                Map.entry(Kind.ORIGIN_TIMEOUT, List.of("disagreement")),
+                Map.entry(Kind.ORIGIN_REFUSED, List.of("disagreement")),
+                Map.entry(Kind.ORIGIN_UNREACHABLE, List.of("disagreement")),
+                Map.entry(Kind.TLS_HANDSHAKE, List.of("flexible", "full", "strict")),
+                Map.entry(Kind.TLS_CERTIFICATE, List.of("flexible", "full", "strict")),
+                Map.entry(Kind.REDIRECT_LOOP, List.of("flexible")),
+                Map.entry(Kind.CERT_EXPIRING, List.of("origin", "edge")),
+                Map.entry(Kind.NOT_ON_CLOUDFLARE, List.of("dns-only")));
         asked.forEach((kind, keys) -> assertThat(kb.kind(kind).variants()).as("%s", kind).containsKeys(keys.toArray(String[]::new)));
     }
 

@@ -1,6 +1,10 @@
 package dev.cfcheck.diagnosis;
 
-import dev.cfcheck.check.ProbeResults;
+import dev.cfcheck.probes.ProbeResults;
+import dev.cfcheck.probes.dns.DnsProbe;
+import dev.cfcheck.probes.edge.EdgeProbe;
+import dev.cfcheck.probes.origin.OriginsProbe;
+import dev.cfcheck.probes.tls.OriginTlsProbe;
 import dev.cfcheck.probes.Failure;
 import dev.cfcheck.probes.dns.DnsResult;
 import dev.cfcheck.probes.dns.DnsStatus;
@@ -267,8 +271,7 @@ final class ProbeRecords {
 
         DiagnosisInput input() {
             List<OriginEndpoint> given = origins.stream().map(o -> endpoint(o.address())).toList();
-            ProbeResults probes = new ProbeResults(dns, edge, origins.isEmpty() ? null : origins,
-                    origins.isEmpty() ? null : tls);
+            ProbeResults probes = ProbeResults.builder().put(DnsProbe.KEY, dns).put(EdgeProbe.KEY, edge).put(OriginsProbe.KEY, origins.isEmpty() ? null : origins).put(OriginTlsProbe.KEY, origins.isEmpty() ? null : tls).build();
             return new DiagnosisInput(target, given, probes, settings, Thresholds.DEFAULTS);
         }
     }

@@ -4,6 +4,7 @@ import dev.cfcheck.check.CheckRequest;
 import dev.cfcheck.check.Checker;
 import dev.cfcheck.check.CheckerSettings;
 import dev.cfcheck.check.LiveProbes;
+import dev.cfcheck.check.ProbeList;
 import dev.cfcheck.diagnosis.Diagnoser;
 import dev.cfcheck.diagnosis.DomainSettings;
 import dev.cfcheck.diagnosis.KnowledgeBase;
@@ -115,7 +116,7 @@ public final class LoopbackSite implements AutoCloseable {
     /** A new checker with other Cloudflare ranges (e.g. the real ones, so loopback is *not* Cloudflare). */
     public Checker checker(CloudflareRanges ranges, Thresholds thresholds, Duration cacheTtl) {
         TrustMaterial trust = TrustMaterial.withExtraCas(caFile);
-        LiveProbes probes = new LiveProbes(dns.address(), ranges, trust, SafeAddressPolicy.forChecks(false));
+        ProbeList probes = LiveProbes.create(dns.address(), ranges, trust, SafeAddressPolicy.forChecks(false));
         CheckerSettings settings = new CheckerSettings(cacheTtl, 100, 16, thresholds);
         return new Checker(probes, SafeAddressPolicy.forChecks(false), new Diagnoser(KnowledgeBase.load()),
                 settings, Clock.systemUTC());

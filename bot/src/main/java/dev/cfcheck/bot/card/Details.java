@@ -1,11 +1,16 @@
 package dev.cfcheck.bot.card;
 
 import dev.cfcheck.check.CheckReport;
-import dev.cfcheck.check.ProbeResults;
+import dev.cfcheck.probes.ProbeResults;
+import dev.cfcheck.probes.dns.DnsProbe;
+import dev.cfcheck.probes.edge.EdgeProbe;
+import dev.cfcheck.probes.origin.OriginsProbe;
+import dev.cfcheck.probes.tls.OriginTlsProbe;
 import dev.cfcheck.diagnosis.Finding;
 import dev.cfcheck.diagnosis.NextStep;
 import dev.cfcheck.diagnosis.Verdict;
 import dev.cfcheck.probes.dns.DnsResult;
+import dev.cfcheck.probes.edge.EdgeResult;
 import dev.cfcheck.probes.edge.HttpExchange;
 import dev.cfcheck.probes.edge.Redirect;
 import dev.cfcheck.probes.edge.Timings;
@@ -42,22 +47,23 @@ public record Details(String domain, String referenceId, List<DetailSection> sec
         }
         ProbeResults p = report.probes();
         if (p != null) {
-            if (p.dns() != null) {
-                sections.add(dns(p.dns()));
+            if (p.get(DnsProbe.KEY) != null) {
+                sections.add(dns(p.get(DnsProbe.KEY)));
             }
-            if (p.edge() != null) {
-                if (p.edge().https() != null) {
-                    sections.add(exchange("Edge (https)", p.edge().https()));
+            EdgeResult edge = p.get(EdgeProbe.KEY);
+            if (edge != null) {
+                if (edge.https() != null) {
+                    sections.add(exchange("Edge (https)", edge.https()));
                 }
-                if (p.edge().http() != null) {
-                    sections.add(exchange("Edge (http)", p.edge().http()));
+                if (edge.http() != null) {
+                    sections.add(exchange("Edge (http)", edge.http()));
                 }
             }
-            if (p.origin() != null) {
-                p.origin().forEach(o -> sections.add(origin(o)));
+            if (p.get(OriginsProbe.KEY) != null) {
+                p.get(OriginsProbe.KEY).forEach(o -> sections.add(origin(o)));
             }
-            if (p.tls() != null) {
-                p.tls().forEach(t -> sections.add(tls(t)));
+            if (p.get(OriginTlsProbe.KEY) != null) {
+                p.get(OriginTlsProbe.KEY).forEach(t -> sections.add(tls(t)));
             }
         }
         List<String> steps = new ArrayList<>();

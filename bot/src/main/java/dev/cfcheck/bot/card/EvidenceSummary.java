@@ -1,6 +1,10 @@
 package dev.cfcheck.bot.card;
 
-import dev.cfcheck.check.ProbeResults;
+import dev.cfcheck.probes.ProbeResults;
+import dev.cfcheck.probes.dns.DnsProbe;
+import dev.cfcheck.probes.edge.EdgeProbe;
+import dev.cfcheck.probes.origin.OriginsProbe;
+import dev.cfcheck.probes.tls.OriginTlsProbe;
 import dev.cfcheck.probes.Failure;
 import dev.cfcheck.probes.dns.DnsResult;
 import dev.cfcheck.probes.dns.DnsStatus;
@@ -38,13 +42,16 @@ final class EvidenceSummary {
     }
 
     static List<CardField> fields(ProbeResults probes) {
-        ProbeResults p = probes == null ? new ProbeResults(null, null, null, null) : probes;
+        ProbeResults p = probes == null ? ProbeResults.EMPTY : probes;
+        DnsResult dns = p.get(DnsProbe.KEY);
+        EdgeResult edge = p.get(EdgeProbe.KEY);
+        List<TlsResult> tls = p.get(OriginTlsProbe.KEY);
         return List.of(
-                new CardField(DNS, dns(p.dns())),
-                new CardField(EDGE, edge(p.edge())),
-                new CardField(ORIGIN, origin(p.origin(), p.tls())),
-                new CardField(CERTIFICATE, certificate(p.edge(), p.tls())),
-                new CardField(TIMINGS, timings(p.dns(), p.edge())));
+                new CardField(DNS, dns(dns)),
+                new CardField(EDGE, edge(edge)),
+                new CardField(ORIGIN, origin(p.get(OriginsProbe.KEY), tls)),
+                new CardField(CERTIFICATE, certificate(edge, tls)),
+                new CardField(TIMINGS, timings(dns, edge)));
     }
 
     static String dns(DnsResult dns) {

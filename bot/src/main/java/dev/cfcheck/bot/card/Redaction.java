@@ -2,6 +2,8 @@ package dev.cfcheck.bot.card;
 
 import dev.cfcheck.check.CheckReport;
 import dev.cfcheck.probes.origin.OriginResult;
+import dev.cfcheck.probes.origin.OriginsProbe;
+import dev.cfcheck.probes.tls.OriginTlsProbe;
 import dev.cfcheck.probes.tls.TlsResult;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -64,13 +66,13 @@ public final class Redaction {
     public static List<String> originAddresses(CheckReport report, Collection<String> requestedOrigins) {
         List<String> out = new ArrayList<>(requestedOrigins);
         if (report.probes() != null) {
-            if (report.probes().origin() != null) {
-                for (OriginResult o : report.probes().origin()) {
+            if (report.probes().get(OriginsProbe.KEY) != null) {
+                for (OriginResult o : report.probes().get(OriginsProbe.KEY)) {
                     out.add(o.address());
                 }
             }
-            if (report.probes().tls() != null) {
-                for (TlsResult t : report.probes().tls()) {
+            if (report.probes().get(OriginTlsProbe.KEY) != null) {
+                for (TlsResult t : report.probes().get(OriginTlsProbe.KEY)) {
                     out.add(t.address());
                 }
             }

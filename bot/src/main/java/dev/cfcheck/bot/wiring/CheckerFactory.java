@@ -3,6 +3,7 @@ package dev.cfcheck.bot.wiring;
 import dev.cfcheck.check.Checker;
 import dev.cfcheck.check.CheckerSettings;
 import dev.cfcheck.check.LiveProbes;
+import dev.cfcheck.check.ProbeList;
 import dev.cfcheck.diagnosis.Diagnoser;
 import dev.cfcheck.diagnosis.KnowledgeBase;
 import dev.cfcheck.site.AddressPolicy;
@@ -25,7 +26,7 @@ public final class CheckerFactory {
                 ? TrustMaterial.jvmDefault()
                 : TrustMaterial.withExtraCas(settings.caFile());
         AddressPolicy safe = SafeAddressPolicy.forChecks(false);
-        LiveProbes probes = new LiveProbes(settings.resolver(), ranges, trust, safe);
+        ProbeList probes = LiveProbes.create(settings.resolver(), ranges, trust, safe);
         CheckerSettings checkerSettings = new CheckerSettings(
                 settings.cacheTtl(), settings.cacheMaxSize(), CheckerSettings.DEFAULTS.maxParallelChecks(),
                 settings.thresholds());

@@ -1,7 +1,11 @@
 package dev.cfcheck.bot.card;
 
+import dev.cfcheck.probes.ProbeResults;
+import dev.cfcheck.probes.dns.DnsProbe;
+import dev.cfcheck.probes.edge.EdgeProbe;
+import dev.cfcheck.probes.origin.OriginsProbe;
+import dev.cfcheck.probes.tls.OriginTlsProbe;
 import dev.cfcheck.check.CheckReport;
-import dev.cfcheck.check.ProbeResults;
 import dev.cfcheck.diagnosis.Finding;
 import dev.cfcheck.diagnosis.Kind;
 import dev.cfcheck.diagnosis.NextStep;
@@ -58,7 +62,7 @@ public final class SampleReports {
                         new NextStep("Look at the web server's error log.", null)));
         return new CheckReport(domain, "https://" + domain + "/", CHECKED_AT, 3050, false, verdict,
                 List.of(new Finding(Kind.CERT_EXPIRING, "200", Severity.WARNING, "Edge certificate expires soon", "in 10 days")),
-                new ProbeResults(dns, new EdgeResult(https, null), List.of(origin), List.of()));
+                ProbeResults.builder().put(DnsProbe.KEY, dns).put(EdgeProbe.KEY, new EdgeResult(https, null)).put(OriginsProbe.KEY, List.of(origin)).put(OriginTlsProbe.KEY, List.of()).build());
     }
 
     /** A healthy site with an origin that answers over TLS. */
@@ -75,7 +79,7 @@ public final class SampleReports {
         Verdict verdict = new Verdict(Kind.HEALTHY, "200", false, Severity.OK, "Healthy", "The site answers through Cloudflare.",
                 List.of("edge: HTTP 200"), List.of());
         return new CheckReport(domain, "https://" + domain + "/", CHECKED_AT, 120, false, verdict, List.of(),
-                new ProbeResults(dns, new EdgeResult(https, null), List.of(origin), List.of(tls)));
+                ProbeResults.builder().put(DnsProbe.KEY, dns).put(EdgeProbe.KEY, new EdgeResult(https, null)).put(OriginsProbe.KEY, List.of(origin)).put(OriginTlsProbe.KEY, List.of(tls)).build());
     }
 
     /** A 5xx where probed data tries everything: mentions, links, backticks, markup, 10 KB strings, too many steps. */
@@ -113,7 +117,7 @@ public final class SampleReports {
         Verdict verdict = new Verdict(Kind.ORIGIN_HTTP_ERROR, "502", false, Severity.CRITICAL, nasty, nasty,
                 List.of(nasty, nasty), steps);
         return new CheckReport(domain, "https://" + domain + "/", CHECKED_AT, 4000, true, verdict, findings,
-                new ProbeResults(dns, new EdgeResult(https, https), origins, tls));
+                ProbeResults.builder().put(DnsProbe.KEY, dns).put(EdgeProbe.KEY, new EdgeResult(https, https)).put(OriginsProbe.KEY, origins).put(OriginTlsProbe.KEY, tls).build());
     }
 
     public static CertificateInfo cert(String subject, long daysLeft) {

@@ -65,7 +65,8 @@ class CheckCommandTest {
         assertThat(status).as(err.toString()).isEqualTo(ExitCodes.PROBLEM);
         JsonNode json = ReportJson.mapper().readTree(out.toString());
         assertThat(json.fieldNames()).toIterable().containsExactly(
-                "domain", "target", "checkedAt", "elapsedMs", "cached", "verdict", "findings", "probes", "config");
+                "domain", "target", "checkedAt", "elapsedMs", "cached", "verdict", "findings", "probes", "config", "final");
+        assertThat(json.get("final").asBoolean()).isTrue();
         assertThat(json.get("domain").asText()).isEqualTo(LoopbackSite.HOST);
         assertThat(json.get("target").asText()).isEqualTo(site.url());
         assertThat(json.get("checkedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z");

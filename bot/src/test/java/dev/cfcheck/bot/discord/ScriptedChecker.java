@@ -1,9 +1,13 @@
 package dev.cfcheck.bot.discord;
 
+import dev.cfcheck.probes.ProbeResults;
+import dev.cfcheck.probes.dns.DnsProbe;
+import dev.cfcheck.probes.edge.EdgeProbe;
+import dev.cfcheck.probes.origin.OriginsProbe;
+import dev.cfcheck.probes.tls.OriginTlsProbe;
 import dev.cfcheck.check.CheckReport;
 import dev.cfcheck.check.CheckRequest;
 import dev.cfcheck.check.CheckService;
-import dev.cfcheck.check.ProbeResults;
 import dev.cfcheck.diagnosis.Kind;
 import dev.cfcheck.diagnosis.NextStep;
 import dev.cfcheck.diagnosis.Severity;
@@ -90,6 +94,6 @@ final class ScriptedChecker implements CheckService {
                 List.of("edge: HTTP 522 from FRA"),
                 List.of(new NextStep("Check that the origin answers on 443", "curl -sv --resolve '" + host + ":443:$ORIGIN_IP' https://" + host + "/")));
         return new CheckReport(host, "https://" + host + "/", Instant.parse("2025-03-01T12:00:03Z"), 1200, false, verdict, List.of(),
-                new ProbeResults(null, new EdgeResult(https, http), null, null));
+                ProbeResults.builder().put(DnsProbe.KEY, null).put(EdgeProbe.KEY, new EdgeResult(https, http)).put(OriginsProbe.KEY, null).put(OriginTlsProbe.KEY, null).build());
     }
 }

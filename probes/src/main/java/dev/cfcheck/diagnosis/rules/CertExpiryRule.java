@@ -2,6 +2,7 @@ package dev.cfcheck.diagnosis.rules;
 
 import dev.cfcheck.diagnosis.Kind;
 import dev.cfcheck.diagnosis.Placeholder;
+import dev.cfcheck.probes.Words;
 import dev.cfcheck.probes.edge.HttpExchange;
 import dev.cfcheck.probes.tls.TlsResult;
 import java.util.ArrayList;
@@ -20,17 +21,17 @@ public final class CertExpiryRule implements Rule {
         List<Candidate> out = new ArrayList<>();
         for (TlsResult t : seen.tls()) {
             if (t.daysLeft() != null && t.daysLeft() < threshold) {
-                String expiry = ProbeEvidence.expiry(t.daysLeft());
+                String expiry = Words.expiry(t.daysLeft());
                 out.add(Candidate.of(Kind.CERT_EXPIRING, seen.finalStatus()).withVariant("origin")
                         .withValue(Placeholder.CERT_OWNER, "origin")
                         .withValue(Placeholder.CERT_EXPIRY, expiry)
                         .withAddress(Placeholder.IP, t.address())
-                        .withEvidence("TLS: origin certificate on " + ProbeEvidence.hostPort(t.address(), t.port()) + " " + expiry));
+                        .withEvidence("TLS: origin certificate on " + Words.hostPort(t.address(), t.port()) + " " + expiry));
             }
         }
         HttpExchange https = seen.https();
         if (https != null && https.certificate() != null && https.certificate().daysLeft() < threshold) {
-            String expiry = ProbeEvidence.expiry(https.certificate().daysLeft());
+            String expiry = Words.expiry(https.certificate().daysLeft());
             String owner = https.viaCloudflare() ? "Cloudflare edge" : "site's";
             out.add(Candidate.of(Kind.CERT_EXPIRING, seen.finalStatus()).withVariant("edge")
                     .withValue(Placeholder.CERT_OWNER, owner)

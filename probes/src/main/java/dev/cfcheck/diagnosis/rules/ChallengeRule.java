@@ -11,10 +11,10 @@ public final class ChallengeRule implements Rule {
     @Override
     public List<Candidate> evaluate(Observations seen) {
         HttpExchange x = seen.primary();
-        if (!Observations.isChallenge(x)) {
+        if (!CloudflareCodes.isChallenge(x)) {
             return List.of();
         }
-        String ray = x.rayId() != null ? x.rayId() : x.page() != null ? x.page().rayId() : null;
+        String ray = CloudflareCodes.rayId(x);
         return List.of(Candidate.of(Kind.CHALLENGE, String.valueOf(x.status())).withValue(Placeholder.RAY, ray));
     }
 }

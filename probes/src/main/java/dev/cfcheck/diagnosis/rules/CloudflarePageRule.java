@@ -4,7 +4,10 @@ import dev.cfcheck.diagnosis.Kind;
 import dev.cfcheck.diagnosis.KnowledgeBase;
 import dev.cfcheck.diagnosis.Placeholder;
 import dev.cfcheck.probes.edge.CloudflarePage;
+import dev.cfcheck.probes.edge.EdgeProbe;
 import dev.cfcheck.probes.edge.HttpExchange;
+import dev.cfcheck.probes.origin.OriginsProbe;
+import dev.cfcheck.probes.tls.OriginTlsProbe;
 import java.util.List;
 
 /**
@@ -22,7 +25,7 @@ public final class CloudflarePageRule implements Rule {
     @Override
     public List<Candidate> evaluate(Observations seen) {
         HttpExchange x = seen.primary();
-        String code = Observations.cloudflareCode(x);
+        String code = CloudflareCodes.seen(x);
         if (code == null) {
             return List.of();
         }
@@ -30,8 +33,9 @@ public final class CloudflarePageRule implements Rule {
         Kind kind = x.page() != null && x.page().type() == CloudflarePage.Type.BLOCKED
                 ? Kind.BLOCKED_BY_CLOUDFLARE
                 : knowledge.kindOfCode(code);
-        Candidate c = Candidate.of(kind, code);
-        String ray = x.rayId() != null ? x.rayId() : x.page() != null ? x.page().rayId() : null;
+        // Cloudflare's own answer: the edge's other exchange and the origin's failures seen from here are its evidence.
+        Candidate c = Candidate.of(kind, code).explaining(EdgeProbe.KEY.name(), OriginsProbe.KEY.name(), OriginTlsProbe.KEY.name());
+        String ray = CloudflareCodes.rayId(x);
         return List.of(c.withValue(Placeholder.RAY, ray).withValue(Placeholder.COLO, x.colo()));
     }
 }

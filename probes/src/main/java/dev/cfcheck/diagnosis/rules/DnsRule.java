@@ -2,6 +2,7 @@ package dev.cfcheck.diagnosis.rules;
 
 import dev.cfcheck.diagnosis.Kind;
 import dev.cfcheck.diagnosis.Placeholder;
+import dev.cfcheck.probes.dns.DnsProbe;
 import dev.cfcheck.probes.dns.DnsResult;
 import dev.cfcheck.probes.dns.DnsStatus;
 import java.util.List;
@@ -15,7 +16,7 @@ public final class DnsRule implements Rule {
         if (dns == null || dns.status() == DnsStatus.OK) {
             return List.of();
         }
-        Candidate c = Candidate.of(Kind.DNS_FAILURE, dns.status().name());
+        Candidate c = Candidate.of(Kind.DNS_FAILURE, dns.status().name()).explaining(DnsProbe.KEY.name());
         String resolver = dns.resolver();
         int colon = resolver == null ? -1 : resolver.lastIndexOf(':');
         if (colon > 0) {

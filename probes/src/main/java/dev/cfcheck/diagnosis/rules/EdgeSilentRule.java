@@ -2,15 +2,19 @@ package dev.cfcheck.diagnosis.rules;
 
 import dev.cfcheck.diagnosis.Kind;
 import dev.cfcheck.diagnosis.Placeholder;
+import dev.cfcheck.probes.Words;
+import dev.cfcheck.probes.edge.EdgeProbe;
 import dev.cfcheck.probes.origin.OriginResult;
+import dev.cfcheck.probes.origin.OriginsProbe;
 import dev.cfcheck.probes.origin.PortCheck;
+import dev.cfcheck.probes.tls.OriginTlsProbe;
 import java.util.List;
 
 /**
- * The edge said nothing by the deadline. Cloudflare would answer 522 only after 19 s and 524 only after
- * 100 s, so instead of waiting the code is inferred from the origin probed directly: SYN unanswered → 522,
- * refused → 521, no route → 523, connected but no HTTP response → 524. With no origin to look at, the
- * silence itself is reported. (An origin that answers is {@link OriginDisagreementRule}'s case.)
+ * The edge said nothing by the deadline to the URL asked for. Cloudflare would answer 522 only after 19 s and
+ * 524 only after 100 s, so instead of waiting the code is inferred from the origin probed directly (the table
+ * is {@link CloudflareCodes#inferFromOrigin}). With no origin to look at, the verdict is EDGE_SILENT: what is
+ * known, and how to give cfcheck the origin. (An origin that answers is {@link OriginDisagreementRule}'s case.)
  */
 public final class EdgeSilentRule implements Rule {
 
@@ -19,38 +23,28 @@ public final class EdgeSilentRule implements Rule {
         if (!seen.edgeSilent()) {
             return List.of();
         }
-        String silence = seen.exchanges().stream()
-                .filter(x -> x.failure() != null)
-                .map(x -> x.failure().kind().name())
-                .findFirst().orElse("DEADLINE");
+        String edge = EdgeProbe.KEY.name();
         OriginResult origin = seen.firstOrigin();
+        Candidate silent = Candidate.of(Kind.EDGE_SILENT, seen.primary().failure().kind().name())
+                .withAddress(Placeholder.EDGE_IP, seen.edgeAddress())
+                .explaining(edge);
         if (origin == null) {
-            return List.of(Candidate.of(Kind.EDGE_UNREACHABLE, silence).withVariant("silent")
-                    .withAddress(Placeholder.EDGE_IP, seen.edgeAddress()));
+            return List.of(silent);
         }
-        PortCheck port = seen.cloudflarePort(origin);
-        Candidate inferred = switch (seen.reach(origin)) {
-            case TIMEOUT -> Candidate.of(Kind.ORIGIN_TIMEOUT, "522");
-            case REFUSED -> Candidate.of(Kind.ORIGIN_REFUSED, "521");
-            case UNREACHABLE -> Candidate.of(Kind.ORIGIN_UNREACHABLE, "523");
-            case SILENT -> Candidate.of(Kind.RESPONSE_TIMEOUT, "524");
-            case ANSWERS -> null;
-            case CONNECTS, UNKNOWN -> Candidate.of(Kind.EDGE_UNREACHABLE, silence).withVariant("silent")
-                    .withAddress(Placeholder.EDGE_IP, seen.edgeAddress());
-        };
-        if (inferred == null) {
+        Observations.OriginReach reach = seen.reach(origin);
+        if (reach == Observations.OriginReach.ANSWERS) {
             return List.of();
         }
-        if (inferred.kind() == Kind.EDGE_UNREACHABLE) {
-            return List.of(inferred);
+        CloudflareCodes.Inferred inferred = CloudflareCodes.inferFromOrigin(reach);
+        if (inferred == null) {
+            return List.of(silent);
         }
+        PortCheck port = seen.cloudflarePort(origin);
         String why = "inferred " + inferred.code() + ": no answer from the edge by the deadline, and origin "
-                + ProbeEvidence.hostPort(origin.address(), port.port()) + " " + switch (inferred.code()) {
-                    case "522" -> "did not answer the connection (SYN)";
-                    case "521" -> "refused the connection";
-                    case "523" -> "has no route";
-                    default -> "accepted the connection but sent no HTTP response";
-                };
-        return List.of(inferred.asInferred().withEvidence(why).withAddress(Placeholder.IP, origin.address()));
+                + Words.hostPort(origin.address(), port.port()) + " " + inferred.because();
+        // The origin's failures are the evidence the code is inferred from: this verdict accounts for them.
+        return List.of(Candidate.of(inferred.kind(), inferred.code()).asInferred().withEvidence(why)
+                .withAddress(Placeholder.IP, origin.address())
+                .explaining(edge, OriginsProbe.KEY.name(), OriginTlsProbe.KEY.name()));
     }
 }

@@ -14,7 +14,7 @@ public final class EdgeStatusRule implements Rule {
     public List<Candidate> evaluate(Observations seen) {
         HttpExchange x = seen.primary();
         if (x == null || !x.answered() || x.status() < 400
-                || Observations.cloudflareCode(x) != null || Observations.isChallenge(x)) {
+                || CloudflareCodes.seen(x) != null || CloudflareCodes.isChallenge(x)) {
             return List.of();
         }
         Candidate c = Candidate.of(Kind.ORIGIN_HTTP_ERROR, String.valueOf(x.status()));

@@ -3,7 +3,10 @@ package dev.cfcheck.diagnosis.rules;
 import dev.cfcheck.diagnosis.Kind;
 import dev.cfcheck.diagnosis.Placeholder;
 import dev.cfcheck.probes.Failure;
+import dev.cfcheck.probes.edge.EdgeProbe;
 import dev.cfcheck.probes.edge.HttpExchange;
+import dev.cfcheck.probes.origin.OriginsProbe;
+import dev.cfcheck.probes.tls.OriginTlsProbe;
 import java.util.List;
 
 /**
@@ -17,6 +20,8 @@ import java.util.List;
  */
 public final class EdgeUnreachableRule implements Rule {
 
+    private static final String EDGE = EdgeProbe.KEY.name();
+
     @Override
     public List<Candidate> evaluate(Observations seen) {
         if (!seen.dnsUsable()) {
@@ -28,9 +33,11 @@ public final class EdgeUnreachableRule implements Rule {
                 && https.failure().kind() != Failure.Kind.DEADLINE && http != null && http.answered()) {
             return List.of(Candidate.of(Kind.EDGE_UNREACHABLE, https.failure().kind().name()).withVariant("httpsOnly")
                     .withEvidence("https fails (" + https.failure().kind() + ") while http answers " + http.status())
+                    .explaining(EDGE + " https")
                     .withAddress(Placeholder.EDGE_IP, seen.edgeAddress()));
         }
-        if (seen.edgeAnswered() || seen.edgeSilent()) {
+        HttpExchange asked = seen.primary();
+        if ((asked != null && asked.answered()) || seen.edgeSilent()) {
             return List.of();
         }
         String code = seen.exchanges().stream()
@@ -38,6 +45,7 @@ public final class EdgeUnreachableRule implements Rule {
                 .filter(f -> f != null)
                 .map(f -> f.kind().name())
                 .findFirst().orElse(null);
-        return List.of(Candidate.of(Kind.EDGE_UNREACHABLE, code).withAddress(Placeholder.EDGE_IP, seen.edgeAddress()));
+        return List.of(Candidate.of(Kind.EDGE_UNREACHABLE, code).withAddress(Placeholder.EDGE_IP, seen.edgeAddress())
+                .explaining(EDGE, OriginsProbe.KEY.name(), OriginTlsProbe.KEY.name()));
     }
 }

@@ -5,14 +5,18 @@ import dev.cfcheck.diagnosis.DomainSettings;
 import dev.cfcheck.diagnosis.SslMode;
 import dev.cfcheck.diagnosis.Thresholds;
 import dev.cfcheck.probes.Failure;
+import dev.cfcheck.probes.dns.DnsProbe;
 import dev.cfcheck.probes.dns.DnsResult;
 import dev.cfcheck.probes.dns.DnsStatus;
-import dev.cfcheck.probes.edge.CloudflarePage;
+import dev.cfcheck.probes.edge.EdgeProbe;
 import dev.cfcheck.probes.edge.EdgeResult;
 import dev.cfcheck.probes.edge.HttpExchange;
 import dev.cfcheck.probes.origin.OriginHttp;
 import dev.cfcheck.probes.origin.OriginResult;
+import dev.cfcheck.probes.origin.OriginsProbe;
 import dev.cfcheck.probes.origin.PortCheck;
+import dev.cfcheck.probes.tls.OriginTlsProbe;
+import dev.cfcheck.probes.tls.TlsFailure;
 import dev.cfcheck.probes.tls.TlsResult;
 import dev.cfcheck.site.Target;
 import java.util.List;
@@ -32,6 +36,8 @@ public final class Observations {
         ANSWERS,
         /** Connected, but no HTTP response before the timeout: the 524 signal. */
         SILENT,
+        /** Connected, but the TLS handshake Cloudflare would make failed or stalled: the 525 signal. */
+        TLS_FAILS,
         /** Connected; HTTP failed some other way or was not tried. */
         CONNECTS,
         /** RST to our SYN: the 521 signal. */
@@ -44,7 +50,7 @@ public final class Observations {
         UNKNOWN;
 
         public boolean connected() {
-            return this == ANSWERS || this == SILENT || this == CONNECTS;
+            return this == ANSWERS || this == SILENT || this == TLS_FAILS || this == CONNECTS;
         }
     }
 
@@ -73,7 +79,7 @@ public final class Observations {
     // ---- DNS
 
     public DnsResult dns() {
-        return input.probes() == null ? null : input.probes().dns();
+        return input.probes().get(DnsProbe.KEY);
     }
 
     /** True when DNS found an address (or was not needed: an IP-literal target has no DNS result). */
@@ -95,7 +101,7 @@ public final class Observations {
     // ---- edge
 
     public EdgeResult edge() {
-        return input.probes() == null ? null : input.probes().edge();
+        return input.probes().get(EdgeProbe.KEY);
     }
 
     public HttpExchange https() {
@@ -106,9 +112,25 @@ public final class Observations {
         return edge() == null ? null : edge().http();
     }
 
-    /** The exchange the verdict reads: https when it got an answer, else http when that did; may be {@code null}. */
+    /**
+     * The exchange the verdict reads: the URL asked for, https unless the user typed {@code http://}. An http
+     * answer never speaks for the site when https was asked for: when https fails or stays silent, the verdict
+     * is about https. The other scheme only when the asked-for one was not probed; may be {@code null}.
+     */
     public HttpExchange primary() {
-        return edge() == null ? null : edge().primary();
+        EdgeResult edge = edge();
+        if (edge == null) {
+            return null;
+        }
+        boolean askedHttp = "http".equals(target().scheme());
+        HttpExchange asked = askedHttp ? edge.http() : edge.https();
+        return asked != null ? asked : askedHttp ? edge.https() : edge.http();
+    }
+
+    /** True when the asked-for URL got a whole final response: a status, and nothing broken after it. */
+    public boolean primaryComplete() {
+        HttpExchange x = primary();
+        return x != null && x.answered() && x.failure() == null;
     }
 
     /** The exchanges that were tried. */
@@ -127,45 +149,18 @@ public final class Observations {
     }
 
     /**
-     * The code of a Cloudflare-generated error in this response ("522", "1020", "1016"), or {@code null} when
-     * the response is not one (the origin's own page, a success, a challenge).
-     */
-    public static String cloudflareCode(HttpExchange x) {
-        if (x == null || !x.answered()) {
-            return null;
-        }
-        CloudflarePage page = x.page();
-        if (page != null && page.type() == CloudflarePage.Type.CHALLENGE) {
-            return null;
-        }
-        if (page != null) {
-            return page.code() != null ? page.code() : String.valueOf(x.status());
-        }
-        // 520-527 and 530 exist only at Cloudflare, even when the page was replaced by a custom one.
-        int s = x.status();
-        boolean cloudflareOnly = (s >= 520 && s <= 527) || s == 530;
-        return cloudflareOnly && x.viaCloudflare() ? String.valueOf(s) : null;
-    }
-
-    public static boolean isChallenge(HttpExchange x) {
-        return x != null && x.answered()
-                && ((x.page() != null && x.page().type() == CloudflarePage.Type.CHALLENGE)
-                || "challenge".equalsIgnoreCase(x.mitigated() == null ? null : x.mitigated().trim()));
-    }
-
-    /**
-     * True when no exchange answered and the edge was still quiet when the deadline came (or after connecting),
-     * and the host is on Cloudflare: Cloudflare holds the connection while it tries the origin, so this is the
-     * case for inferring 522/524.
+     * True when the asked-for URL got no answer and the edge was still quiet when the deadline came (or after
+     * connecting), and the host is on Cloudflare: Cloudflare holds the connection while it tries the origin, so
+     * this is the case for inferring 522/524. An http 301 meanwhile changes nothing: it is not the site's answer.
      */
     public boolean edgeSilent() {
+        HttpExchange x = primary();
         // Off Cloudflare there is no proxy waiting on an origin: a silent server is simply unreachable.
-        if (exchanges().isEmpty() || edgeAnswered() || (dns() != null && !dns().proxied())) {
+        if (x == null || x.answered() || x.failure() == null || (dns() != null && !dns().proxied())) {
             return false;
         }
-        return exchanges().stream().anyMatch(x -> x.failure() != null
-                && (x.failure().kind() == Failure.Kind.DEADLINE
-                || (x.failure().kind() == Failure.Kind.TIMEOUT && x.timings() != null && x.timings().connectMs() != null)));
+        return x.failure().kind() == Failure.Kind.DEADLINE
+                || (x.failure().kind() == Failure.Kind.TIMEOUT && x.timings() != null && x.timings().connectMs() != null);
     }
 
     // ---- origin
@@ -176,7 +171,7 @@ public final class Observations {
     }
 
     public List<OriginResult> origins() {
-        List<OriginResult> o = input.probes() == null ? null : input.probes().origin();
+        List<OriginResult> o = input.probes().get(OriginsProbe.KEY);
         return o == null ? List.of() : o;
     }
 
@@ -204,7 +199,7 @@ public final class Observations {
     }
 
     public List<TlsResult> tls() {
-        List<TlsResult> t = input.probes() == null ? null : input.probes().tls();
+        List<TlsResult> t = input.probes().get(OriginTlsProbe.KEY);
         return t == null ? List.of() : t;
     }
 
@@ -245,6 +240,10 @@ public final class Observations {
                 return OriginReach.UNREACHABLE;
             default:
                 break;
+        }
+        TlsResult tls = tlsOf(origin);
+        if (tls != null && tls.port() == port.port() && !tls.handshakeOk() && tls.failure() != TlsFailure.CONNECT_FAILED) {
+            return OriginReach.TLS_FAILS;
         }
         OriginHttp http = origin.http();
         if (http != null && http.status() != null) {

@@ -3,10 +3,13 @@ package dev.cfcheck.diagnosis.rules;
 import dev.cfcheck.diagnosis.Kind;
 import dev.cfcheck.diagnosis.KnowledgeBase;
 import dev.cfcheck.diagnosis.Placeholder;
+import dev.cfcheck.probes.Words;
+import dev.cfcheck.probes.edge.EdgeProbe;
 import dev.cfcheck.probes.origin.OriginResult;
+import dev.cfcheck.probes.origin.OriginsProbe;
+import dev.cfcheck.probes.tls.OriginTlsProbe;
 import dev.cfcheck.probes.origin.PortCheck;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Cloudflare cannot reach the origin (521, 522, 523, or silence past the deadline) while cfcheck reaches it
@@ -16,8 +19,6 @@ import java.util.Set;
  */
 public final class OriginDisagreementRule implements Rule {
 
-    private static final Set<String> CANNOT_CONNECT = Set.of("521", "522", "523");
-
     private final KnowledgeBase knowledge;
 
     public OriginDisagreementRule(KnowledgeBase knowledge) {
@@ -26,8 +27,8 @@ public final class OriginDisagreementRule implements Rule {
 
     @Override
     public List<Candidate> evaluate(Observations seen) {
-        String edgeCode = Observations.cloudflareCode(seen.primary());
-        boolean edgeCannotConnect = edgeCode != null && CANNOT_CONNECT.contains(edgeCode);
+        String edgeCode = CloudflareCodes.seen(seen.primary());
+        boolean edgeCannotConnect = edgeCode != null && CloudflareCodes.CANNOT_CONNECT.contains(edgeCode);
         boolean silent = seen.edgeSilent();
         if (!edgeCannotConnect && !silent) {
             return List.of();
@@ -38,16 +39,16 @@ public final class OriginDisagreementRule implements Rule {
             if (edgeCannotConnect && reach.connected()) {
                 Candidate c = Candidate.of(knowledge.kindOfCode(edgeCode), edgeCode).withVariant("disagreement")
                         .withEvidence("edge and origin disagree: Cloudflare reports " + edgeCode + ", but origin "
-                                + ProbeEvidence.hostPort(origin.address(), port.port()) + " accepted a connection from here in "
+                                + Words.hostPort(origin.address(), port.port()) + " accepted a connection from here in "
                                 + port.connectMs() + " ms");
-                return List.of(c.withAddress(Placeholder.IP, origin.address()));
+                return List.of(c.withAddress(Placeholder.IP, origin.address()).explaining(EdgeProbe.KEY.name(), OriginsProbe.KEY.name()));
             }
             if (silent && reach == Observations.OriginReach.ANSWERS) {
                 Candidate c = Candidate.of(Kind.ORIGIN_TIMEOUT, "522").asInferred().withVariant("disagreement")
                         .withEvidence("inferred 522: no answer from the edge by the deadline, yet origin "
-                                + ProbeEvidence.hostPort(origin.address(), port.port()) + " answered "
+                                + Words.hostPort(origin.address(), port.port()) + " answered "
                                 + origin.http().status() + " directly");
-                return List.of(c.withAddress(Placeholder.IP, origin.address()));
+                return List.of(c.withAddress(Placeholder.IP, origin.address()).explaining(EdgeProbe.KEY.name(), OriginsProbe.KEY.name(), OriginTlsProbe.KEY.name()));
             }
         }
         return List.of();

@@ -2,6 +2,7 @@ package dev.cfcheck.diagnosis.rules;
 
 import dev.cfcheck.diagnosis.Kind;
 import dev.cfcheck.diagnosis.Placeholder;
+import dev.cfcheck.probes.Words;
 import dev.cfcheck.probes.edge.HttpExchange;
 import dev.cfcheck.probes.origin.OriginResult;
 import java.util.List;
@@ -24,7 +25,7 @@ public final class SlowResponseRule implements Rule {
             return List.of();
         }
         Candidate c = Candidate.of(Kind.SLOW_RESPONSE, String.valueOf(x.status()))
-                .withValue(Placeholder.FIRST_BYTE, ProbeEvidence.duration(firstByte))
+                .withValue(Placeholder.FIRST_BYTE, Words.duration(firstByte))
                 .withEvidence(ProbeEvidence.label(x) + ": first byte after " + firstByte + " ms, over the "
                         + limit + " ms threshold");
         OriginResult origin = seen.firstOrigin();

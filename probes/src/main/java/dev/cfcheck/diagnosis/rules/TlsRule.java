@@ -4,6 +4,7 @@ import dev.cfcheck.diagnosis.Kind;
 import dev.cfcheck.diagnosis.Placeholder;
 import dev.cfcheck.diagnosis.SslMode;
 import dev.cfcheck.probes.origin.OriginResult;
+import dev.cfcheck.probes.tls.OriginTlsProbe;
 import java.util.List;
 
 /**
@@ -15,12 +16,13 @@ public final class TlsRule implements Rule {
 
     @Override
     public List<Candidate> evaluate(Observations seen) {
-        String code = Observations.cloudflareCode(seen.primary());
+        String code = CloudflareCodes.seen(seen.primary());
         Kind kind = "525".equals(code) ? Kind.TLS_HANDSHAKE : "526".equals(code) ? Kind.TLS_CERTIFICATE : null;
         if (kind == null) {
             return List.of();
         }
-        Candidate c = Candidate.of(kind, code);
+        // Cloudflare's own 525/526 accounts for the origin's TLS failing here too.
+        Candidate c = Candidate.of(kind, code).explaining(OriginTlsProbe.KEY.name());
         SslMode mode = seen.settings().sslMode();
         if (mode == SslMode.FLEXIBLE || mode == SslMode.FULL || mode == SslMode.STRICT) {
             c = c.withVariant(mode.json());

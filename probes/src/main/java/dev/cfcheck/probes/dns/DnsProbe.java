@@ -1,6 +1,11 @@
 package dev.cfcheck.probes.dns;
 
+import dev.cfcheck.probes.AddressProbe;
 import dev.cfcheck.probes.Deadline;
+import dev.cfcheck.probes.ProbeContext;
+import dev.cfcheck.probes.ProbeKey;
+import dev.cfcheck.probes.ProbeOutcome;
+import dev.cfcheck.site.Target;
 import dev.cfcheck.site.CloudflareRanges;
 import dev.cfcheck.site.IpLiteral;
 import java.net.Inet4Address;
@@ -27,7 +32,10 @@ import org.xbill.DNS.Type;
  * <p>The resolver is whatever the user configured ({@code --dns}) or the system's, and is exempt from the
  * safe-target policy: it is usually on loopback or the local network (127.0.0.53, a VPC resolver).
  */
-public final class DnsProbe implements HostResolver {
+public final class DnsProbe implements HostResolver, AddressProbe<DnsResult> {
+
+    /** The report's {@code probes.dns}. */
+    public static final ProbeKey<DnsResult> KEY = new ProbeKey<>("dns", new DnsDescriber());
 
     /** One unanswered question may not eat the whole check: the edge and origin probes come after DNS. */
     public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(5);
@@ -50,6 +58,32 @@ public final class DnsProbe implements HostResolver {
         this.resolver = resolver;
         this.ranges = ranges;
         this.queryTimeout = queryTimeout;
+    }
+
+    @Override
+    public ProbeKey<DnsResult> key() {
+        return KEY;
+    }
+
+    /** Looks the target up; an IP-literal target has nothing to look up (not run). */
+    @Override
+    public ProbeOutcome<DnsResult> run(ProbeContext context) {
+        if (IpLiteral.parse(context.target().host()).isPresent()) {
+            return ProbeOutcome.notRun();
+        }
+        return ProbeOutcome.of(run(context.target().host(), context.deadline()));
+    }
+
+    @Override
+    public List<InetAddress> addressesOf(Target target, DnsResult result) {
+        Optional<InetAddress> literal = IpLiteral.parse(target.host());
+        if (literal.isPresent()) {
+            return List.of(literal.get()); // the user named the address
+        }
+        if (result == null || result.status() != DnsStatus.OK) {
+            return List.of();
+        }
+        return result.addresses().stream().map(IpLiteral::parse).flatMap(Optional::stream).toList();
     }
 
     /** Looks {@code host} up; never throws and never runs past the deadline. */

@@ -5,6 +5,10 @@ import dev.cfcheck.probes.Deadline;
 import dev.cfcheck.probes.Failure;
 import dev.cfcheck.probes.NoDelaySocketFactory;
 import dev.cfcheck.probes.OneLine;
+import dev.cfcheck.probes.Probe;
+import dev.cfcheck.probes.ProbeContext;
+import dev.cfcheck.probes.ProbeKey;
+import dev.cfcheck.probes.ProbeOutcome;
 import dev.cfcheck.probes.dns.HostResolver;
 import dev.cfcheck.site.AddressPolicy;
 import dev.cfcheck.site.Target;
@@ -18,6 +22,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -48,10 +53,20 @@ import okhttp3.OkHttpClient;
  * the deadline itself, cancelling what is still running. A call cut that way reports
  * {@link Failure.Kind#DEADLINE}: the checker then infers 522/524 from the origin probe.
  */
-public final class EdgeProbe implements AutoCloseable {
+public final class EdgeProbe implements Probe<EdgeResult>, AutoCloseable {
+
+    /** The report's {@code probes.edge}. */
+    public static final ProbeKey<EdgeResult> KEY = new ProbeKey<>("edge", new EdgeDescriber());
+
+    /**
+     * Follow-ups at once over all checks. Each holds its calls (and their dispatcher slots) for up to the
+     * follow-up limit; past this many, a check's edge exchange is cut at the deadline as without follow-up,
+     * so that a crowd of silent sites cannot starve new checks of calls.
+     */
+    static final int MAX_FOLLOW_UPS = 24;
 
     /** Calls in flight at once over all checks, and to one host. */
-    static final int MAX_CALLS = 64;
+    static final int MAX_CALLS = 64 + 2 * MAX_FOLLOW_UPS;
     static final int MAX_CALLS_PER_HOST = 16;
 
     private final AddressPolicy policy;
@@ -61,6 +76,7 @@ public final class EdgeProbe implements AutoCloseable {
     private final int httpPort;
     private final CloudflarePageClassifier classifier = new CloudflarePageClassifier();
     private final Colos colos = Colos.bundled();
+    private final Semaphore followUps = new Semaphore(MAX_FOLLOW_UPS);
 
     /**
      * @param policy       the safe-target policy applied to every address before connecting, unless a run names another
@@ -80,13 +96,41 @@ public final class EdgeProbe implements AutoCloseable {
         this.httpPort = httpPort;
     }
 
+    @Override
+    public ProbeKey<EdgeResult> key() {
+        return KEY;
+    }
+
+    /**
+     * Probes the target through the addresses DNS gave. With a follow-up in the context, an exchange still
+     * waiting at the deadline is reported as it stands (no answer yet) and kept running until Cloudflare's own
+     * answer comes (its 522 after 19 s, its 524 after 100 s) or the follow-up ends: that is the later result.
+     */
+    @Override
+    public ProbeOutcome<EdgeResult> run(ProbeContext context) {
+        if (context.addresses().isEmpty()) {
+            return ProbeOutcome.notRun();
+        }
+        boolean follow = context.followUp() != null && followUps.tryAcquire();
+        ProbeOutcome<EdgeResult> outcome = probe(context.target(), context.addresses(), context.policy(),
+                context.deadline(), follow ? context.followUp() : null);
+        if (follow) {
+            if (outcome.isFinal()) {
+                followUps.release();
+            } else {
+                outcome.later().whenComplete((r, e) -> followUps.release());
+            }
+        }
+        return outcome;
+    }
+
     /** Probes the target under this probe's own safe-target policy; see {@link #run(Target, List, AddressPolicy, Deadline)}. */
     public EdgeResult run(Target target, List<InetAddress> addresses, Deadline deadline) {
         return run(target, addresses, policy, deadline);
     }
 
     /**
-     * Probes the target.
+     * Probes the target, without follow-up.
      *
      * @param target    what to request (host, explicit port and scheme if any, path)
      * @param addresses the target host's addresses from DNS, used as they are (no second lookup)
@@ -95,6 +139,11 @@ public final class EdgeProbe implements AutoCloseable {
      * @return the https and http exchanges; with an explicit port only the URL's scheme (https when none) is probed
      */
     public EdgeResult run(Target target, List<InetAddress> addresses, AddressPolicy policy, Deadline deadline) {
+        return probe(target, addresses, policy, deadline, null).result();
+    }
+
+    private ProbeOutcome<EdgeResult> probe(Target target, List<InetAddress> addresses, AddressPolicy policy,
+            Deadline deadline, Deadline followUp) {
         HttpUrl https = null;
         HttpUrl http = null;
         if (target.port() == null) {
@@ -108,19 +157,41 @@ public final class EdgeProbe implements AutoCloseable {
         HttpUrl any = https != null ? https : http;
         ApprovedAddresses approved = new ApprovedAddresses(any.host(), addresses, resolver, policy);
         ConnectionPool pool = new ConnectionPool(4, 1, TimeUnit.MINUTES);
+        // With a follow-up, the calls may live until its end; the check's deadline only ends the first wait.
+        Deadline callsEnd = followUp != null ? followUp : deadline;
+        boolean handedOver = false;
         try {
-            RedirectChain httpsChain = https == null ? null : chain(https, approved, pool, deadline);
-            RedirectChain httpChain = http == null ? null : chain(http, approved, pool, deadline);
-            CompletableFuture<HttpExchange> httpsResult = httpsChain == null ? null : httpsChain.start();
-            CompletableFuture<HttpExchange> httpResult = httpChain == null ? null : httpChain.start();
-            awaitUntilDeadline(deadline, httpsResult, httpResult);
-            // At the deadline, what has not finished is cut and reported as it stands.
-            Stream.of(httpsChain, httpChain).filter(Objects::nonNull).forEach(RedirectChain::expire);
-            return new EdgeResult(httpsResult == null ? null : httpsResult.join(),
-                    httpResult == null ? null : httpResult.join());
+            RedirectChain httpsChain = https == null ? null : chain(https, approved, pool, callsEnd);
+            RedirectChain httpChain = http == null ? null : chain(http, approved, pool, callsEnd);
+            List<RedirectChain> chains = Stream.of(httpsChain, httpChain).filter(Objects::nonNull).toList();
+            CompletableFuture<?>[] running = chains.stream().map(RedirectChain::start).toArray(CompletableFuture[]::new);
+            awaitUntil(deadline, running);
+            boolean allDone = Stream.of(running).allMatch(CompletableFuture::isDone);
+            if (followUp == null || allDone) {
+                // At the deadline, what has not finished is cut and reported as it stands.
+                chains.forEach(RedirectChain::expire);
+                return ProbeOutcome.of(result(httpsChain, httpChain, RedirectChain::snapshot));
+            }
+            EdgeResult atDeadline = result(httpsChain, httpChain, RedirectChain::snapshot);
+            CompletableFuture<EdgeResult> later = CompletableFuture.allOf(running)
+                    .completeOnTimeout(null, followUp.remaining().toNanos(), TimeUnit.NANOSECONDS)
+                    .handle((v, e) -> {
+                        chains.forEach(RedirectChain::expire);
+                        pool.evictAll();
+                        return result(httpsChain, httpChain, RedirectChain::snapshot);
+                    });
+            handedOver = true;
+            return new ProbeOutcome<>(atDeadline, later);
         } finally {
-            pool.evictAll();
+            if (!handedOver) {
+                pool.evictAll();
+            }
         }
+    }
+
+    private static EdgeResult result(RedirectChain https, RedirectChain http,
+            java.util.function.Function<RedirectChain, HttpExchange> read) {
+        return new EdgeResult(https == null ? null : read.apply(https), http == null ? null : read.apply(http));
     }
 
     /** Stops the dispatcher's threads; calls still running are cut (their checks report the deadline). */
@@ -163,8 +234,7 @@ public final class EdgeProbe implements AutoCloseable {
         return new RedirectChain(client, cookies, approved, deadline, classifier, colos, start);
     }
 
-    private static void awaitUntilDeadline(Deadline deadline, CompletableFuture<?>... results) {
-        CompletableFuture<?>[] running = Stream.of(results).filter(Objects::nonNull).toArray(CompletableFuture[]::new);
+    private static void awaitUntil(Deadline deadline, CompletableFuture<?>... running) {
         try {
             CompletableFuture.allOf(running).get(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException | ExecutionException e) {

@@ -101,6 +101,19 @@ final class RedirectChain {
         }
     }
 
+    /**
+     * What the chain has seen so far, without stopping it: the exchange at the check's deadline while the chain
+     * goes on waiting for a follow-up. The final exchange once done.
+     */
+    HttpExchange snapshot() {
+        synchronized (this) {
+            if (result.isDone()) {
+                return result.join();
+            }
+            return exchange(new Failure(Failure.Kind.DEADLINE, "no answer before the check's deadline"));
+        }
+    }
+
     private void send(HttpUrl url) {
         synchronized (this) {
             if (result.isDone()) {
