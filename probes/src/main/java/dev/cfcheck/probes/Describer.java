@@ -21,6 +21,11 @@ public interface Describer<R> {
     /** The card's fields for this probe (label and a few short lines); several probes may share a label. */
     List<ProbeField> fields(Target target, R result);
 
+    /** The card's fields when the probe did not run ("not checked: origin unknown"); none by default. */
+    default List<ProbeField> notRun(Target target) {
+        return List.of();
+    }
+
     /** Titled groups of lines for Details (the full evidence, shown to the one person who asks). */
     List<ProbeSection> sections(Target target, R result);
 

@@ -26,7 +26,7 @@ public final class ProbeResults {
         }
 
         public List<ProbeField> fields(Target target) {
-            return result == null ? List.of() : key.describer().fields(target, result);
+            return result == null ? key.describer().notRun(target) : key.describer().fields(target, result);
         }
 
         public List<ProbeSection> sections(Target target) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 public final class Words {
 
     private static final int MAX_FIELD = 120;
+    private static final int MAX_DETAIL = 300;
 
     private Words() {
     }
@@ -54,9 +55,16 @@ public final class Words {
         return "expires in " + daysLeft + (daysLeft == 1 ? " day" : " days");
     }
 
-    /** "850 ms", "2.4 s". */
+    /** "850 ms", "2.4 s", "2 min 5 s". */
     public static String duration(long ms) {
-        return ms < 1000 ? ms + " ms" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+        if (ms < 1000) {
+            return ms + " ms";
+        }
+        if (ms < 60_000) {
+            return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+        }
+        long s = ms / 1000;
+        return (s / 60) + " min" + (s % 60 == 0 ? "" : " " + (s % 60) + " s");
     }
 
     public static String duration(Duration d) {
@@ -66,5 +74,11 @@ public final class Words {
     /** Network text as one bounded line (null stays null). */
     public static String clean(String s) {
         return OneLine.of(s, MAX_FIELD);
+    }
+
+    /** Network text as one line with more room, for Details ({@code "-"} when absent). */
+    public static String detail(String s) {
+        String line = OneLine.of(s, MAX_DETAIL);
+        return line == null ? "-" : line;
     }
 }

@@ -14,6 +14,15 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  */
 public record Target(String input, String host, String unicodeHost, String scheme, Integer port, String path) {
 
+    /**
+     * The target a report describes, rebuilt from its {@code domain} and {@code target} fields for wording it
+     * again (a card, Details): the host and the scheme asked for are all the words need.
+     */
+    public static Target ofReport(String domain, String url) {
+        String scheme = url != null && url.regionMatches(true, 0, "http://", 0, 7) ? "http" : "https";
+        return new Target(url == null ? domain : url, domain, domain, scheme, null, "/");
+    }
+
     /** True when the user named a port: that port is the only one probed on that side. */
     @JsonIgnore
     public boolean hasExplicitPort() {

@@ -113,7 +113,7 @@ class CheckerEndToEndTest {
             assertThat(report.verdict().kind()).isEqualTo(Kind.HEALTHY);
             assertThat(report.verdict().code()).isEqualTo("200");
             assertThat(report.verdict().severity()).isEqualTo(Severity.OK);
-            assertThat(report.probes().get(EdgeProbe.KEY).primary().colo()).isEqualTo("FRA");
+            assertThat(report.probes().get(EdgeProbe.KEY).https().colo()).isEqualTo("FRA");
             assertThat(report.probes().get(DnsProbe.KEY).proxied()).isTrue();
             assertThat(report.probes().get(DnsProbe.KEY).cloudflareNameservers()).isTrue();
             assertThat(report.probes().get(OriginTlsProbe.KEY)).singleElement().satisfies(t -> {
@@ -169,7 +169,7 @@ class CheckerEndToEndTest {
 
             assertThat(report.verdict().kind()).isEqualTo(Kind.ORIGIN_TIMEOUT);
             assertThat(report.verdict().code()).isEqualTo("522");
-            assertThat(report.probes().get(EdgeProbe.KEY).primary().rayId()).isEqualTo("a23c92d51bc8a952");
+            assertThat(report.probes().get(EdgeProbe.KEY).https().rayId()).isEqualTo("a23c92d51bc8a952");
             assertThat(steps(report)).containsIgnoringCase("firewall");
         }
     }
@@ -431,7 +431,7 @@ class CheckerEndToEndTest {
                 assertThat(report.verdict().kind()).isEqualTo(Kind.HEALTHY);
                 assertThat(report.probes().get(DnsProbe.KEY).ipv6()).containsExactly("::1");
                 assertThat(report.probes().get(DnsProbe.KEY).proxied()).isTrue();
-                assertThat(report.probes().get(EdgeProbe.KEY).primary().address()).isEqualTo("::1");
+                assertThat(report.probes().get(EdgeProbe.KEY).https().address()).isEqualTo("::1");
                 assertThat(report.probes().get(OriginsProbe.KEY)).singleElement()
                         .satisfies(o -> assertThat(o.address()).isEqualTo("::1"));
                 assertThat(edge.takeRequest().getTarget()).isEqualTo("/");

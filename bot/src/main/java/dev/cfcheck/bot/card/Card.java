@@ -61,7 +61,7 @@ public record Card(
      */
     public static Card from(CheckReport report, String referenceId, Redaction redaction, Instant now) {
         Verdict v = report.verdict();
-        List<CardField> summary = new java.util.ArrayList<>(EvidenceSummary.fields(report.probes()));
+        List<CardField> summary = new java.util.ArrayList<>(ProbeFields.of(report));
         DomainConfigField.of(report.config()).ifPresent(summary::add);
         List<CardField> fields = summary.stream()
                 .map(f -> new CardField(f.label(), Clip.text(redaction.apply(f.value()), FIELD_MAX)))

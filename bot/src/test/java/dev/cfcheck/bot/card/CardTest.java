@@ -25,7 +25,7 @@ class CardTest {
         assertThat(card.field("Edge").value()).contains("HTTP 522").contains("Cloudflare error page 522")
                 .contains("colo FRA (Frankfurt, DE)").contains("Ray ID 8c1d2e3f4a5b6c7d");
         assertThat(card.field("Origin").value()).contains("203.0.113.7: TCP 443 timeout 3.0 s, 80 timeout 3.0 s");
-        assertThat(card.field("Certificate").value()).isEqualTo("edge: 80 days left");
+        assertThat(card.field("Certificate").value()).isEqualTo("edge: expires in 80 days");
         assertThat(card.field("Timings").value()).contains("DNS 12 ms").contains("first byte 19.0 s");
         assertThat(card.steps()).hasSize(3);
         assertThat(card.steps().get(0).command()).contains("--resolve example.com:443:203.0.113.7");
@@ -91,8 +91,8 @@ class CardTest {
     void healthyOriginShowsTlsAndCertificate() {
         Card card = Card.from(SampleReports.healthy("example.com"), "ABCD2345", Redaction.NONE, NOW);
 
-        assertThat(card.field("Origin").value()).isEqualTo("203.0.113.7: TCP 443 connected 9 ms\nTLS TLSv1.3\nHTTP 200 in 40 ms");
-        assertThat(card.field("Certificate").value()).isEqualTo("origin: 45 days left\nedge: 60 days left");
+        assertThat(card.field("Origin").value()).isEqualTo("203.0.113.7: TCP 443 connected 9 ms\nHTTP 200 in 40 ms\nTLS 203.0.113.7:443: TLSv1.3");
+        assertThat(card.field("Certificate").value()).isEqualTo("edge: expires in 60 days\norigin: expires in 45 days");
         assertThat(card.steps()).isEmpty();
     }
 

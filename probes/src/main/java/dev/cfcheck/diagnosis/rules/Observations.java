@@ -119,12 +119,7 @@ public final class Observations {
      */
     public HttpExchange primary() {
         EdgeResult edge = edge();
-        if (edge == null) {
-            return null;
-        }
-        boolean askedHttp = "http".equals(target().scheme());
-        HttpExchange asked = askedHttp ? edge.http() : edge.https();
-        return asked != null ? asked : askedHttp ? edge.https() : edge.http();
+        return edge == null ? null : edge.asked(target());
     }
 
     /** True when the asked-for URL got a whole final response: a status, and nothing broken after it. */

@@ -13,6 +13,7 @@ import java.util.List;
 final class DnsDescriber implements Describer<DnsResult> {
 
     private static final int MAX_ADDRESSES = 4;
+    private static final int FIELD_ADDRESSES = 3;
 
     @Override
     public List<String> evidence(Target target, DnsResult dns) {
@@ -45,12 +46,37 @@ final class DnsDescriber implements Describer<DnsResult> {
 
     @Override
     public List<ProbeField> fields(Target target, DnsResult dns) {
-        return List.of();
+        return List.of(
+                new ProbeField(ProbeField.DNS, String.join("\n", fieldLines(dns))),
+                new ProbeField(ProbeField.TIMINGS, "DNS " + Words.duration(dns.elapsedMs())));
     }
 
     @Override
-    public List<ProbeSection> sections(Target target, DnsResult dns) {
-        return List.of();
+    public List<ProbeSection> sections(Target target, DnsResult d) {
+        List<String> lines = new ArrayList<>();
+        lines.add("resolver " + Words.detail(d.resolver()) + ", status " + d.status() + ", " + Words.duration(d.elapsedMs()));
+        if (!d.cnameChain().isEmpty()) {
+            lines.add("CNAME " + Words.detail(String.join(" → ", d.cnameChain())));
+        }
+        if (!d.ipv4().isEmpty()) {
+            lines.add("A " + Words.detail(String.join(", ", d.ipv4())));
+        }
+        if (!d.ipv6().isEmpty()) {
+            lines.add("AAAA " + Words.detail(String.join(", ", d.ipv6())));
+        }
+        if (d.zone() != null) {
+            lines.add("zone " + Words.detail(d.zone()) + (d.cloudflareNameservers() ? " (Cloudflare nameservers)" : ""));
+        }
+        if (!d.nameservers().isEmpty()) {
+            lines.add("NS " + Words.detail(String.join(", ", d.nameservers())));
+        }
+        lines.add(d.proxied()
+                ? "in Cloudflare's ranges: " + Words.detail(String.join(", ", d.cloudflareAddresses()))
+                : "no address in Cloudflare's ranges");
+        if (d.detail() != null) {
+            lines.add(Words.detail(d.detail()));
+        }
+        return List.of(new ProbeSection("DNS", lines));
     }
 
     @Override
@@ -59,6 +85,26 @@ final class DnsDescriber implements Describer<DnsResult> {
             return List.of();
         }
         return List.of(new ProbeFailure(DnsProbe.KEY.name(), target.host(), null, failureLine(target.host(), dns)));
+    }
+
+    private static List<String> fieldLines(DnsResult dns) {
+        if (dns.status() != DnsStatus.OK) {
+            return dns.detail() == null ? List.of(dns.status().name()) : List.of(dns.status().name(), Words.clean(dns.detail()));
+        }
+        List<String> lines = new ArrayList<>();
+        List<String> all = dns.addresses();
+        lines.add(Words.clean(String.join(", ", all.subList(0, Math.min(all.size(), FIELD_ADDRESSES))))
+                + (all.size() > FIELD_ADDRESSES ? " +" + (all.size() - FIELD_ADDRESSES) + " more" : ""));
+        lines.add(dns.proxied() ? "proxied by Cloudflare" : "not proxied (DNS only)");
+        if (!dns.cnameChain().isEmpty()) {
+            lines.add("CNAME " + Words.clean(dns.cnameChain().get(dns.cnameChain().size() - 1)));
+        }
+        if (dns.cloudflareNameservers()) {
+            lines.add("NS Cloudflare");
+        } else if (!dns.nameservers().isEmpty()) {
+            lines.add("NS " + Words.clean(dns.nameservers().get(0)));
+        }
+        return lines;
     }
 
     private static String failureLine(String host, DnsResult dns) {

@@ -5,6 +5,7 @@ import dev.cfcheck.probes.ProbeFailure;
 import dev.cfcheck.probes.ProbeField;
 import dev.cfcheck.probes.ProbeSection;
 import dev.cfcheck.probes.Words;
+import dev.cfcheck.probes.tls.CertificateWords;
 import dev.cfcheck.site.Target;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +28,25 @@ final class EdgeDescriber implements Describer<EdgeResult> {
 
     @Override
     public List<ProbeField> fields(Target target, EdgeResult edge) {
-        return List.of();
+        HttpExchange asked = edge.asked(target);
+        if (asked == null) {
+            return List.of();
+        }
+        List<ProbeField> out = new ArrayList<>();
+        out.add(new ProbeField(ProbeField.EDGE, String.join("\n", fieldLines(asked, edge.other(target)))));
+        if (edge.https() != null && edge.https().certificate() != null) {
+            out.add(new ProbeField(ProbeField.CERTIFICATE, "edge: " + Words.expiry(edge.https().certificate().daysLeft())));
+        }
+        List<String> phases = phases(asked.timings());
+        if (!phases.isEmpty()) {
+            out.add(new ProbeField(ProbeField.TIMINGS, String.join(" · ", phases)));
+        }
+        return out;
     }
 
     @Override
     public List<ProbeSection> sections(Target target, EdgeResult edge) {
-        return List.of();
+        return exchanges(edge).stream().map(x -> new ProbeSection("Edge (" + scheme(x) + ")", detailLines(x))).toList();
     }
 
     @Override
@@ -78,7 +92,7 @@ final class EdgeDescriber implements Describer<EdgeResult> {
         if (x.colo() != null) {
             cf.add("colo " + Words.clean(x.colo()) + (x.coloCity() != null ? " in " + Words.clean(x.coloCity()) : ""));
         }
-        String ray = x.rayId() != null ? x.rayId() : x.page() != null ? x.page().rayId() : null;
+        String ray = ray(x);
         if (ray != null) {
             cf.add("ray " + Words.clean(ray));
         }
@@ -92,14 +106,7 @@ final class EdgeDescriber implements Describer<EdgeResult> {
         }
         CloudflarePage page = x.page();
         if (page != null) {
-            b.append(", ").append(switch (page.type()) {
-                case ERROR -> "Cloudflare error page";
-                case CHALLENGE -> "Cloudflare challenge page";
-                case BLOCKED -> "Cloudflare block page";
-            });
-            if (page.code() != null) {
-                b.append(' ').append(Words.clean(page.code()));
-            }
+            b.append(", ").append(pageName(page));
             if (page.title() != null) {
                 b.append(" \"").append(Words.clean(page.title())).append('"');
             }
@@ -117,6 +124,118 @@ final class EdgeDescriber implements Describer<EdgeResult> {
             b.append(", then ").append(Words.failure(x.failure()));
         }
         return b.toString();
+    }
+
+    /** The card's few lines: the asked-for exchange, and the other one only when it tells something else. */
+    private static List<String> fieldLines(HttpExchange x, HttpExchange other) {
+        List<String> lines = new ArrayList<>();
+        boolean both = other != null && other.answered() != x.answered();
+        lines.add((both ? scheme(x) + ": " : "") + outcome(x));
+        if (x.redirectLoop()) {
+            lines.add("redirect loop after " + x.redirects().size() + " hops");
+        }
+        if (both) {
+            lines.add(scheme(other) + ": " + outcome(other));
+        }
+        if (x.colo() != null) {
+            lines.add("colo " + Words.clean(x.colo()) + (x.coloCity() == null ? "" : " (" + Words.clean(x.coloCity()) + ")"));
+        }
+        String ray = ray(x);
+        if (ray != null) {
+            lines.add("Ray ID " + Words.clean(ray));
+        }
+        return lines;
+    }
+
+    /** "HTTP 522 · Cloudflare error page 522", "no answer: no answer by the deadline". */
+    private static String outcome(HttpExchange x) {
+        if (!x.answered()) {
+            return "no answer: " + Words.failure(x.failure());
+        }
+        String status = "HTTP " + x.status();
+        if (x.page() != null) {
+            status += " · " + pageName(x.page());
+        } else if (!x.viaCloudflare()) {
+            status += " · not via Cloudflare";
+        }
+        return x.failure() == null ? status : status + ", then " + Words.failure(x.failure());
+    }
+
+    private static List<String> detailLines(HttpExchange x) {
+        List<String> lines = new ArrayList<>();
+        lines.add("GET " + Words.detail(x.url()) + (x.address() == null ? "" : " via " + Words.detail(x.address())));
+        if (x.finalUrl() != null && !x.finalUrl().equals(x.url())) {
+            lines.add("final URL " + Words.detail(x.finalUrl()));
+        }
+        for (Redirect r : x.redirects()) {
+            lines.add("redirect " + r.status() + " → " + Words.detail(r.location()));
+        }
+        if (x.redirectLoop()) {
+            lines.add("redirect loop");
+        }
+        if (x.answered()) {
+            lines.add("status " + x.status());
+        }
+        optional(lines, "server", x.server());
+        optional(lines, "cf-ray", x.cfRay());
+        if (x.colo() != null) {
+            lines.add("colo " + Words.detail(x.colo()) + (x.coloCity() == null ? "" : " (" + Words.detail(x.coloCity()) + ")"));
+        }
+        optional(lines, "cf-cache-status", x.cacheStatus());
+        optional(lines, "cf-mitigated", x.mitigated());
+        optional(lines, "retry-after", x.retryAfter());
+        if (x.page() != null) {
+            lines.add("page: " + pageName(x.page())
+                    + (x.page().title() == null ? "" : ", \"" + Words.detail(x.page().title()) + "\"")
+                    + (x.page().rayId() == null ? "" : ", Ray ID " + Words.detail(x.page().rayId())));
+        }
+        List<String> phases = phases(x.timings());
+        lines.add("timings: " + (phases.isEmpty() ? "none" : String.join(", ", phases)));
+        if (x.certificate() != null) {
+            lines.add("certificate: " + CertificateWords.line(x.certificate()));
+        }
+        if (x.failure() != null) {
+            lines.add("failure: " + Words.failure(x.failure()));
+        }
+        return lines;
+    }
+
+    /** "connect 8 ms", "TLS 20 ms", "first byte 15.0 s", "total 15.0 s": the phases that were measured. */
+    private static List<String> phases(Timings t) {
+        List<String> parts = new ArrayList<>();
+        if (t != null) {
+            phase(parts, "connect", t.connectMs());
+            phase(parts, "TLS", t.tlsMs());
+            phase(parts, "first byte", t.firstByteMs());
+            phase(parts, "total", t.totalMs());
+        }
+        return parts;
+    }
+
+    private static void phase(List<String> parts, String name, Long ms) {
+        if (ms != null) {
+            parts.add(name + " " + Words.duration(ms));
+        }
+    }
+
+    private static void optional(List<String> lines, String name, String value) {
+        if (value != null) {
+            lines.add(name + ": " + Words.detail(value));
+        }
+    }
+
+    private static String ray(HttpExchange x) {
+        return x.rayId() != null ? x.rayId() : x.page() != null ? x.page().rayId() : null;
+    }
+
+    /** "Cloudflare error page 522", "Cloudflare challenge", "blocked by Cloudflare 1020". */
+    static String pageName(CloudflarePage page) {
+        String kind = switch (page.type()) {
+            case ERROR -> "Cloudflare error page";
+            case CHALLENGE -> "Cloudflare challenge page";
+            case BLOCKED -> "Cloudflare block page";
+        };
+        return page.code() == null ? kind : kind + " " + Words.clean(page.code());
     }
 
     private static String redirects(HttpExchange x) {

@@ -1,5 +1,7 @@
 package dev.cfcheck.probes.edge;
 
+import dev.cfcheck.site.Target;
+
 /**
  * The target requested through the addresses DNS gave (the Cloudflare edge when the record is proxied).
  *
@@ -8,11 +10,20 @@ package dev.cfcheck.probes.edge;
  */
 public record EdgeResult(HttpExchange https, HttpExchange http) {
 
-    /** The exchange the verdict is read from: https when it got an answer, else http when that did. */
-    public HttpExchange primary() {
-        if (https != null && (https.answered() || http == null || !http.answered())) {
-            return https;
-        }
-        return http != null ? http : https;
+    /**
+     * The exchange of the URL asked for: https unless the user typed {@code http://} (the other one when that
+     * was not probed). An http answer never speaks for an https site: "Always Use HTTPS" answers it at once
+     * with a 301 while the https side may be down.
+     */
+    public HttpExchange asked(Target target) {
+        boolean askedHttp = "http".equals(target.scheme());
+        HttpExchange asked = askedHttp ? http : https;
+        return asked != null ? asked : askedHttp ? https : http;
+    }
+
+    /** The exchange not asked for, or {@code null}. */
+    public HttpExchange other(Target target) {
+        HttpExchange asked = asked(target);
+        return asked == https ? http : https;
     }
 }

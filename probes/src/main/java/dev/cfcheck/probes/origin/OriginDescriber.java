@@ -9,9 +9,12 @@ import dev.cfcheck.probes.Words;
 import dev.cfcheck.site.Target;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** The words for the origins tried directly. */
 final class OriginDescriber implements Describer<List<OriginResult>> {
+
+    private static final int FIELD_ORIGINS = 3;
 
     @Override
     public List<String> evidence(Target target, List<OriginResult> origins) {
@@ -29,12 +32,47 @@ final class OriginDescriber implements Describer<List<OriginResult>> {
 
     @Override
     public List<ProbeField> fields(Target target, List<OriginResult> origins) {
-        return List.of();
+        if (origins.isEmpty()) {
+            return notRun(target);
+        }
+        List<String> lines = new ArrayList<>();
+        for (OriginResult o : origins.subList(0, Math.min(FIELD_ORIGINS, origins.size()))) {
+            lines.add(Words.clean(o.address()) + ": TCP " + String.join(", ", o.ports().stream().map(OriginDescriber::shortPort).toList()));
+            lines.add(shortHttp(o.http()));
+        }
+        if (origins.size() > FIELD_ORIGINS) {
+            lines.add("+" + (origins.size() - FIELD_ORIGINS) + " more origins (see Details)");
+        }
+        return List.of(new ProbeField(ProbeField.ORIGIN, String.join("\n", lines)));
+    }
+
+    @Override
+    public List<ProbeField> notRun(Target target) {
+        return List.of(new ProbeField(ProbeField.ORIGIN, "not checked: origin unknown (add origin=IP)"));
     }
 
     @Override
     public List<ProbeSection> sections(Target target, List<OriginResult> origins) {
-        return List.of();
+        List<ProbeSection> out = new ArrayList<>();
+        for (OriginResult o : origins) {
+            List<String> lines = new ArrayList<>();
+            for (PortCheck p : o.ports()) {
+                lines.add("TCP " + p.port() + " " + state(p.state()) + " in " + Words.duration(p.connectMs())
+                        + (p.detail() == null ? "" : " (" + Words.detail(p.detail()) + ")"));
+            }
+            OriginHttp h = o.http();
+            if (h != null) {
+                lines.add("GET " + Words.detail(h.url()) + ": "
+                        + (h.status() != null ? "status " + h.status() : "no answer, " + Words.failure(h.failure()))
+                        + (h.firstByteMs() == null ? "" : ", first byte " + Words.duration(h.firstByteMs()))
+                        + (h.status() != null && h.failure() != null ? ", then " + Words.failure(h.failure()) : ""));
+                if (h.server() != null) {
+                    lines.add("server: " + Words.detail(h.server()));
+                }
+            }
+            out.add(new ProbeSection("Origin " + Words.detail(o.address()), lines));
+        }
+        return out;
     }
 
     @Override
@@ -52,6 +90,25 @@ final class OriginDescriber implements Describer<List<OriginResult>> {
             }
         }
         return out;
+    }
+
+    private static String shortPort(PortCheck p) {
+        return p.port() + " " + state(p.state()) + " " + Words.duration(p.connectMs());
+    }
+
+    private static String state(TcpState state) {
+        return state.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String shortHttp(OriginHttp http) {
+        if (http == null) {
+            return "HTTP not tried";
+        }
+        if (http.status() == null) {
+            return "HTTP no answer: " + Words.failure(http.failure());
+        }
+        return "HTTP " + http.status() + (http.firstByteMs() == null ? "" : " in " + Words.duration(http.firstByteMs()))
+                + (http.failure() == null ? "" : ", then " + Words.failure(http.failure()));
     }
 
     private static Failure.Kind kindOf(TcpState state) {

@@ -20,12 +20,23 @@ final class TlsDescriber implements Describer<List<TlsResult>> {
 
     @Override
     public List<ProbeField> fields(Target target, List<TlsResult> handshakes) {
-        return List.of();
+        List<ProbeField> out = new ArrayList<>();
+        List<String> lines = handshakes.stream()
+                .filter(t -> t.failure() != TlsFailure.CONNECT_FAILED) // the origin field already says the port failed
+                .map(t -> "TLS " + Words.hostPort(t.address(), t.port()) + ": "
+                        + (t.handshakeOk() ? (t.protocol() == null ? "ok" : Words.clean(t.protocol())) : "failed, " + failure(t.failure())))
+                .toList();
+        if (!lines.isEmpty()) {
+            out.add(new ProbeField(ProbeField.ORIGIN, String.join("\n", lines)));
+        }
+        handshakes.stream().filter(t -> !t.chain().isEmpty()).findFirst()
+                .ifPresent(t -> out.add(new ProbeField(ProbeField.CERTIFICATE, "origin: " + certificateFlags(t))));
+        return out;
     }
 
     @Override
     public List<ProbeSection> sections(Target target, List<TlsResult> handshakes) {
-        return List.of();
+        return handshakes.stream().map(TlsDescriber::section).toList();
     }
 
     @Override
@@ -36,6 +47,53 @@ final class TlsDescriber implements Describer<List<TlsResult>> {
                 .map(t -> new ProbeFailure(OriginTlsProbe.KEY.name(), Words.hostPort(t.address(), t.port()),
                         t.failure() == TlsFailure.TIMEOUT ? Failure.Kind.TLS_TIMEOUT : Failure.Kind.TLS, line(t)))
                 .toList();
+    }
+
+    private static ProbeSection section(TlsResult t) {
+        List<String> lines = new ArrayList<>();
+        lines.add("SNI " + Words.detail(t.serverName()) + ", handshake " + (t.handshakeOk() ? "ok" : "failed")
+                + (t.handshakeMs() == null ? "" : " in " + Words.duration(t.handshakeMs())));
+        if (t.protocol() != null || t.cipher() != null) {
+            lines.add(Words.detail(t.protocol()) + " " + Words.detail(t.cipher()));
+        }
+        if (t.failure() != null) {
+            lines.add("failure: " + failure(t.failure()) + (t.failureDetail() == null ? "" : " (" + Words.detail(t.failureDetail()) + ")"));
+        }
+        if (t.hostnameMatches() != null) {
+            lines.add("hostname " + (t.hostnameMatches() ? "matches" : "does not match"));
+        }
+        if (t.trusted() != null) {
+            lines.add(t.trusted() ? "trusted chain" : "untrusted chain");
+        }
+        if (t.selfSigned()) {
+            lines.add("self-signed");
+        }
+        if (t.cloudflareOriginCa()) {
+            lines.add("issued by Cloudflare Origin CA");
+        }
+        for (CertificateInfo c : t.chain()) {
+            lines.add("cert: " + CertificateWords.line(c));
+        }
+        return new ProbeSection("TLS " + Words.hostPort(t.address(), t.port()), lines);
+    }
+
+    /** "expires in 45 days, self-signed": what matters about the origin's certificate, for the card. */
+    private static String certificateFlags(TlsResult t) {
+        List<String> flags = new ArrayList<>();
+        flags.add(Words.expiry(t.daysLeft() != null ? t.daysLeft() : t.chain().get(0).daysLeft()));
+        if (t.selfSigned()) {
+            flags.add("self-signed");
+        }
+        if (t.cloudflareOriginCa()) {
+            flags.add("Cloudflare Origin CA");
+        }
+        if (Boolean.FALSE.equals(t.hostnameMatches())) {
+            flags.add("name mismatch");
+        }
+        if (Boolean.FALSE.equals(t.trusted()) && !t.selfSigned() && !t.cloudflareOriginCa()) {
+            flags.add("untrusted");
+        }
+        return String.join(", ", flags);
     }
 
     /** The handshake failure in words ("no TLS version in common"). */

@@ -275,7 +275,7 @@ class EdgeProbeTest {
         assertThat(result.http().redirects()).containsExactly(new Redirect(301,
                 "http://" + HOST + ":" + httpEdge.getPort() + "/", "https://" + HOST + ":" + httpsEdge.getPort() + "/"));
         assertThat(result.http().finalUrl()).isEqualTo("https://" + HOST + ":" + httpsEdge.getPort() + "/");
-        assertThat(result.primary()).isSameAs(result.https());
+        assertThat(result.asked(new Target(HOST, HOST, HOST, null, null, "/"))).isSameAs(result.https());
         assertThat(httpsEdge.getRequestCount()).isEqualTo(2);
     }
 
