@@ -15,6 +15,8 @@ import java.util.Optional;
  * command-line options of the CLI take precedence over it (the CLI does that merge).
  *
  * @param timeout          the overall deadline of one check (default 10 s)
+ * @param followUp         how long past the deadline the edge request is kept waiting for Cloudflare's own
+ *                         answer (its 522 comes at ~19 s, its 524 at 100 s), for a final card; 0 turns it off
  * @param resolver         the DNS resolver as {@code IP[:PORT]}, or {@code null} for the system's
  * @param allowPrivate     lift the safe-target policy: loopback and private targets allowed (default false)
  * @param cloudflareRanges a file of CIDR ranges replacing the bundled list, or {@code null}; a relative path
@@ -27,6 +29,7 @@ import java.util.Optional;
  */
 public record CfcheckConfig(
         Duration timeout,
+        Duration followUp,
         String resolver,
         boolean allowPrivate,
         Path cloudflareRanges,
@@ -39,16 +42,26 @@ public record CfcheckConfig(
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     /** The longest deadline (the same bound as {@code --timeout}): Cloudflare itself gives up on an origin after 100 s. */
     public static final Duration MAX_TIMEOUT = Duration.ofSeconds(120);
+    /** Past Cloudflare's 100 s for a 524, with room for the answer to come back. */
+    public static final Duration DEFAULT_FOLLOW_UP = Duration.ofSeconds(125);
+    /** Slack's response_url takes a replacement for 30 minutes, Discord's token lives 15: stay well inside both. */
+    public static final Duration MAX_FOLLOW_UP = Duration.ofMinutes(10);
 
     /** What an absent or empty file means. */
     public static final CfcheckConfig DEFAULTS = new CfcheckConfig(
-            DEFAULT_TIMEOUT, null, false, null, null,
+            DEFAULT_TIMEOUT, DEFAULT_FOLLOW_UP, null, false, null, null,
             CacheSettings.DEFAULTS, ThresholdSettings.DEFAULTS, Map.of(), BotSettings.DEFAULTS);
 
     public CfcheckConfig {
         Validation.positive("timeout", timeout);
         if (timeout.compareTo(MAX_TIMEOUT) > 0) {
             throw new BadValue("timeout", "must be at most " + MAX_TIMEOUT.toSeconds() + "s, got " + timeout.toSeconds() + "s");
+        }
+        if (followUp == null || followUp.isNegative()) {
+            throw new BadValue("followUp", "must be 0 (off) or a positive duration");
+        }
+        if (followUp.compareTo(MAX_FOLLOW_UP) > 0) {
+            throw new BadValue("followUp", "must be at most " + MAX_FOLLOW_UP.toSeconds() + "s, got " + followUp.toSeconds() + "s");
         }
         if (resolver != null) {
             try {
@@ -67,6 +80,7 @@ public record CfcheckConfig(
     @JsonCreator
     static CfcheckConfig fromYaml(
             @JsonProperty("timeout") Duration timeout,
+            @JsonProperty("followUp") Duration followUp,
             @JsonProperty("resolver") String resolver,
             @JsonProperty("allowPrivate") Boolean allowPrivate,
             @JsonProperty("cloudflareRanges") String cloudflareRanges,
@@ -77,6 +91,7 @@ public record CfcheckConfig(
             @JsonProperty("bot") BotSettings bot) {
         return new CfcheckConfig(
                 timeout == null ? DEFAULT_TIMEOUT : timeout,
+                followUp == null ? DEFAULT_FOLLOW_UP : followUp,
                 resolver,
                 Boolean.TRUE.equals(allowPrivate),
                 path("cloudflareRanges", cloudflareRanges),
@@ -110,7 +125,7 @@ public record CfcheckConfig(
 
     /** This config with its relative file paths taken from {@code directory} (the config file's). */
     CfcheckConfig withPathsFrom(Path directory) {
-        return new CfcheckConfig(timeout, resolver, allowPrivate,
+        return new CfcheckConfig(timeout, followUp, resolver, allowPrivate,
                 cloudflareRanges == null ? null : directory.resolve(cloudflareRanges),
                 caFile == null ? null : directory.resolve(caFile),
                 cache, thresholds, domains, bot);

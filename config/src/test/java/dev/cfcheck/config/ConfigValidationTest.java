@@ -18,7 +18,7 @@ class ConfigValidationTest {
                         # cfcheck
                         timeout: 10s
                         timout: 5s
-                        """, 3, "timout", "unknown key 'timout', did you mean 'timeout'? (known: timeout, resolver, allowPrivate,"),
+                        """, 3, "timout", "unknown key 'timout', did you mean 'timeout'? (known: timeout, followUp, resolver, allowPrivate,"),
                 mistake("misspelled key whose value is a mapping points at the key, not the line below", """
                         timeout: 10s
                         treshholds:
@@ -41,6 +41,8 @@ class ConfigValidationTest {
                 mistake("negative duration", "cache:\n  ttl: -5s\n", 2, "cache.ttl", "cache.ttl: a duration cannot be negative"),
                 mistake("zero timeout", "timeout: 0\n", 1, "timeout", "timeout: must be longer than zero"),
                 mistake("timeout beyond the --timeout bound", "timeout: 5m\n", 1, "timeout", "timeout: must be at most 120s, got 300s"),
+                mistake("follow-up beyond ten minutes", "followUp: 1h\n", 1, "followUp", "followUp: must be at most 600s, got 3600s"),
+                mistake("negative follow-up", "followUp: -5s\n", 1, "followUp", "followUp"),
                 mistake("duration longer than a year", "timeout: 99999999999999999999h\n", 1, "timeout", "cannot be longer than 365 days"),
                 mistake("list where a duration belongs", "timeout: [10s]\n", 1, "timeout", "timeout: expected a duration"),
                 mistake("negative cache size", """

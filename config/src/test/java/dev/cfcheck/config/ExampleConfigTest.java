@@ -20,6 +20,7 @@ class ExampleConfigTest {
         CfcheckConfig config = ConfigLoader.load(EXAMPLE);
 
         assertThat(config.timeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.followUp()).isEqualTo(Duration.ofSeconds(125));
         assertThat(config.resolver()).isEqualTo("127.0.0.53:53");
         assertThat(config.allowPrivate()).isFalse();
         assertThat(config.cloudflareRanges()).isEqualTo(Path.of("/etc/cfcheck/cloudflare-ranges.txt"));
@@ -49,7 +50,7 @@ class ExampleConfigTest {
     @Test
     void exampleFileDocumentsEveryKeyWithAComment() throws IOException {
         List<String> lines = Files.readAllLines(EXAMPLE);
-        List<String> keys = List.of("timeout", "resolver", "allowPrivate", "cloudflareRanges", "caFile", "cache", "ttl",
+        List<String> keys = List.of("timeout", "followUp", "resolver", "allowPrivate", "cloudflareRanges", "caFile", "cache", "ttl",
                 "maxSize", "thresholds", "slowFirstByte", "certExpiryDays", "domains", "origins", "sslMode", "notes", "bot",
                 "showOriginAddress", "replyVisibility", "access", "workspaces", "guilds", "channels", "rateLimits",
                 "perUser", "perChannel");

@@ -20,6 +20,7 @@ import java.time.Duration;
  * @param cacheTtl     how long reports are cached
  * @param cacheMaxSize how many reports are cached at most
  * @param thresholds   SLOW_RESPONSE and CERT_EXPIRING limits
+ * @param followUp     how long past the deadline to wait for Cloudflare's own answer (0: off)
  */
 public record RuntimeSettings(
         InetSocketAddress resolver,
@@ -29,7 +30,8 @@ public record RuntimeSettings(
         Path caFile,
         Duration cacheTtl,
         long cacheMaxSize,
-        Thresholds thresholds) {
+        Thresholds thresholds,
+        Duration followUp) {
 
     /** The longest deadline accepted: Cloudflare itself gives up on an origin after 100 s. */
     public static final Duration MAX_TIMEOUT = CfcheckConfig.MAX_TIMEOUT;
@@ -50,7 +52,8 @@ public record RuntimeSettings(
                 config.caFile(),
                 config.cache().ttl(),
                 config.cache().maxSize(),
-                new Thresholds(config.thresholds().slowFirstByte(), config.thresholds().certExpiryDays()));
+                new Thresholds(config.thresholds().slowFirstByte(), config.thresholds().certExpiryDays()),
+                config.followUp());
     }
 
     /** "IP[:PORT]" (port 53 by default) as a resolver address; names are refused: a resolver cannot be looked up. */
@@ -66,22 +69,26 @@ public record RuntimeSettings(
     }
 
     public RuntimeSettings withResolver(InetSocketAddress value) {
-        return new RuntimeSettings(value, timeout, allowPrivate, rangesFile, caFile, cacheTtl, cacheMaxSize, thresholds);
+        return new RuntimeSettings(value, timeout, allowPrivate, rangesFile, caFile, cacheTtl, cacheMaxSize, thresholds, followUp);
     }
 
     public RuntimeSettings withTimeout(Duration value) {
-        return new RuntimeSettings(resolver, value, allowPrivate, rangesFile, caFile, cacheTtl, cacheMaxSize, thresholds);
+        return new RuntimeSettings(resolver, value, allowPrivate, rangesFile, caFile, cacheTtl, cacheMaxSize, thresholds, followUp);
     }
 
     public RuntimeSettings withAllowPrivate(boolean value) {
-        return new RuntimeSettings(resolver, timeout, value, rangesFile, caFile, cacheTtl, cacheMaxSize, thresholds);
+        return new RuntimeSettings(resolver, timeout, value, rangesFile, caFile, cacheTtl, cacheMaxSize, thresholds, followUp);
     }
 
     public RuntimeSettings withRangesFile(Path value) {
-        return new RuntimeSettings(resolver, timeout, allowPrivate, value, caFile, cacheTtl, cacheMaxSize, thresholds);
+        return new RuntimeSettings(resolver, timeout, allowPrivate, value, caFile, cacheTtl, cacheMaxSize, thresholds, followUp);
+    }
+
+    public RuntimeSettings withFollowUp(Duration value) {
+        return new RuntimeSettings(resolver, timeout, allowPrivate, rangesFile, caFile, cacheTtl, cacheMaxSize, thresholds, value);
     }
 
     public RuntimeSettings withCaFile(Path value) {
-        return new RuntimeSettings(resolver, timeout, allowPrivate, rangesFile, value, cacheTtl, cacheMaxSize, thresholds);
+        return new RuntimeSettings(resolver, timeout, allowPrivate, rangesFile, value, cacheTtl, cacheMaxSize, thresholds, followUp);
     }
 }
