@@ -36,6 +36,15 @@ public final class ReportJson {
         }
     }
 
+    /** The report on one line, for JSON Lines ({@code check --json --follow}). */
+    public static String writeLine(CheckReport report) {
+        try {
+            return MAPPER.writeValueAsString(report);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("report could not be written as JSON", e);
+        }
+    }
+
     private static ObjectWriter writer() {
         return MAPPER.writerWithDefaultPrettyPrinter();
     }

@@ -45,6 +45,10 @@ public record Card(
     static final int STEP_TEXT_MAX = 600;
     static final int COMMAND_MAX = 1500;
     static final int FIELD_MAX = 1000;
+    /** Under the summary of a card made at the deadline while the edge request still waits for Cloudflare. */
+    static final String PRELIMINARY = "Preliminary: Cloudflare had not answered by cfcheck's deadline. cfcheck keeps"
+            + " waiting for its own answer (522 comes after about 19 s, 524 after 100 s) and updates this card if that"
+            + " changes the verdict.";
 
     public Card {
         fields = List.copyOf(fields);
@@ -77,7 +81,9 @@ public record Card(
         long age = report.cached() && report.checkedAt() != null
                 ? Math.max(0, Duration.between(report.checkedAt(), now).toSeconds())
                 : 0;
-        CardContext context = new CardContext(report.checkedAt(), report.cached(), age, report.elapsedMs(), referenceId);
+        CardContext context = new CardContext(report.checkedAt(), report.cached(), age, report.elapsedMs(), referenceId,
+                !report.isFinal());
+        String text = report.isFinal() ? v.summary() : v.summary() + "\n\n" + PRELIMINARY;
         return new Card(
                 Clip.line(report.domain(), 253),
                 Clip.line(redaction.apply(report.target()), 500),
@@ -86,7 +92,7 @@ public record Card(
                 v.inferred(),
                 v.severity(),
                 Clip.line(redaction.apply(v.title()), TITLE_MAX),
-                Clip.text(redaction.apply(v.summary()), SUMMARY_MAX),
+                Clip.text(redaction.apply(text), SUMMARY_MAX),
                 fields,
                 steps,
                 findings,

@@ -12,8 +12,15 @@ import java.time.format.DateTimeFormatter;
  * @param cachedAgeSeconds how old the cached report was when the card was made (0 when not cached)
  * @param elapsedMs        how long the probes took
  * @param referenceId      the id that also appears in the log line of this check, or {@code null} (CLI)
+ * @param preliminary      Cloudflare's own answer had not come by the deadline: a final card may follow
  */
-public record CardContext(Instant checkedAt, boolean cached, long cachedAgeSeconds, long elapsedMs, String referenceId) {
+public record CardContext(Instant checkedAt, boolean cached, long cachedAgeSeconds, long elapsedMs, String referenceId,
+        boolean preliminary) {
+
+    /** The context of a final card. */
+    public CardContext(Instant checkedAt, boolean cached, long cachedAgeSeconds, long elapsedMs, String referenceId) {
+        this(checkedAt, cached, cachedAgeSeconds, elapsedMs, referenceId, false);
+    }
 
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -21,7 +28,7 @@ public record CardContext(Instant checkedAt, boolean cached, long cachedAgeSecon
     public String line() {
         String when = checkedAt == null ? "checked" : "checked " + AT.format(checkedAt);
         String cache = cached ? "cached " + Elapsed.seconds(cachedAgeSeconds) + " ago" : "fresh";
-        String line = when + " · " + cache + " · took " + Elapsed.millis(elapsedMs);
+        String line = (preliminary ? "preliminary · " : "") + when + " · " + cache + " · took " + Elapsed.millis(elapsedMs);
         // A one-shot CLI check has no reference id: nothing was logged to refer to.
         return referenceId == null ? line : line + " · ref " + referenceId;
     }

@@ -19,10 +19,14 @@ import dev.cfcheck.site.TargetParser;
 import dev.cfcheck.site.UnsafeAddressException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -57,6 +61,11 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Overall deadline (default: 10, or the config's).")
     Double timeoutSeconds;
 
+    @Option(names = "--follow", description = "When Cloudflare has not answered by the deadline, print the preliminary"
+            + " card, keep waiting for Cloudflare's own answer (522 at ~19 s, 524 at 100 s; the config's followUp, default"
+            + " 125 s) and print the final card. With --json: one JSON document per line, preliminary then final.")
+    boolean follow;
+
     @Option(names = "--fresh", description = "Bypass the cache.")
     boolean fresh;
 
@@ -80,7 +89,7 @@ public final class CheckCommand implements Callable<Integer> {
         try {
             CfcheckConfig config = ConfigLoader.load(configFile == null ? null : configFile.toString(), System.getenv());
             CliOverrides overrides = new CliOverrides(resolver, timeoutSeconds, allowPrivate, rangesFile, caFile);
-            RuntimeSettings settings = overrides.apply(config);
+            RuntimeSettings settings = followUp(overrides.apply(config));
             CheckRequest request = new ConfigRequestFactory(config, settings).create(
                     TargetParser.parse(target, settings.allowPrivate()),
                     origins.stream().map(OriginParser::parse).toList(),
@@ -88,13 +97,52 @@ public final class CheckCommand implements Callable<Integer> {
             CheckReport report;
             try (Checker checker = CheckerFactory.create(settings)) {
                 report = checker.check(request);
+                print(out, report);
+                if (follow && !report.isFinal()) {
+                    report = awaitFinal(checker, request, report, settings);
+                    print(out, report);
+                }
             }
-            out.print(json ? ReportJson.write(report) + "\n" : terminalCard(report));
-            out.flush();
+            // With --follow the exit status is the final verdict's: the one a script should act on.
             return ExitCodes.of(report.verdict().severity());
         } catch (BadInputException | UnsafeAddressException | ConfigException e) {
             return badInput(out, err, e.getMessage());
         }
+    }
+
+    /**
+     * Only {@code --follow} keeps the edge request open past the deadline: a one-shot check prints at the
+     * deadline and exits, so waiting longer would only hold a connection. {@code --follow} uses the config's
+     * limit, or the default when the config turned follow-up off for the bot.
+     */
+    private RuntimeSettings followUp(RuntimeSettings settings) {
+        if (!follow) {
+            return settings.withFollowUp(Duration.ZERO);
+        }
+        return settings.followUp().isZero() ? settings.withFollowUp(CfcheckConfig.DEFAULT_FOLLOW_UP) : settings;
+    }
+
+    private static CheckReport awaitFinal(Checker checker, CheckRequest request, CheckReport preliminary,
+            RuntimeSettings settings) {
+        Duration limit = settings.timeout().plus(settings.followUp()).plusSeconds(30);
+        try {
+            return checker.followUp(request, preliminary).get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return preliminary;
+        } catch (ExecutionException | TimeoutException e) {
+            return preliminary; // the preliminary report is all there is; it was printed already
+        }
+    }
+
+    private void print(PrintWriter out, CheckReport report) {
+        if (json) {
+            // JSON Lines when a second document may follow; the pretty form otherwise (as before --follow).
+            out.print((follow ? ReportJson.writeLine(report) : ReportJson.write(report)) + "\n");
+        } else {
+            out.print(terminalCard(report));
+        }
+        out.flush();
     }
 
     /** The card a chat would show, unredacted (the user asked on their own terminal), plus the evidence. */

@@ -121,6 +121,15 @@ public final class ConsoleAdapter implements BotAdapter {
     private void print(RouterReply reply) {
         if (reply instanceof RouterReply.CardReply c) {
             out.print(renderer.render(c.card()));
+            // The final card of a preliminary one arrives later, between prompts: printed whole, once.
+            c.replacement().thenAccept(card -> {
+                if (card != null) {
+                    synchronized (out) {
+                        out.print("final verdict for " + card.domain() + ":\n" + renderer.render(card));
+                        out.flush();
+                    }
+                }
+            });
         } else if (reply instanceof RouterReply.DetailsReply d) {
             out.print(renderer.render(d.details()));
         } else if (reply instanceof RouterReply.Help h) {

@@ -95,6 +95,7 @@ final class InteractionHandler extends ListenerAdapter {
                     replyFailed(error);
                     hook.editOriginal(replies.replacementText(apology(referenceId))).queue(null, this::replyFailed);
                 });
+                whenFinal(hook, card, referenceId);
             } else {
                 hook.editOriginal(replies.replacementText(text(reply))).queue(null, this::replyFailed);
             }
@@ -102,6 +103,23 @@ final class InteractionHandler extends ListenerAdapter {
             LOG.warn("Discord: the reply to check {} could not be made", referenceId, e);
             hook.editOriginal(replies.replacementText(apology(referenceId))).queue(null, this::replyFailed);
         }
+    }
+
+    /**
+     * A preliminary card is edited in place into the final one, once, when the router has one (the interaction
+     * token that allows the edit lives 15 minutes; the router gives up before that).
+     */
+    private void whenFinal(InteractionHook hook, RouterReply.CardReply reply, String referenceId) {
+        reply.replacement().thenAccept(card -> {
+            if (card == null) {
+                return;
+            }
+            try {
+                hook.editOriginal(replies.card(card)).queue(null, this::replyFailed);
+            } catch (RuntimeException e) {
+                LOG.warn("Discord: the final card of check {} could not be made", referenceId, e);
+            }
+        });
     }
 
     private void rerun(ButtonInteractionEvent event, String referenceId) {
@@ -123,6 +141,7 @@ final class InteractionHandler extends ListenerAdapter {
         if (reply instanceof RouterReply.CardReply card) {
             try {
                 hook.editOriginal(replies.card(card.card())).queue(null, this::replyFailed);
+                whenFinal(hook, card, referenceId);
                 return;
             } catch (RuntimeException e) {
                 LOG.warn("Discord: the reply to check {} could not be made", referenceId, e);

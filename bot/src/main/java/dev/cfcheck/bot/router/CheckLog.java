@@ -29,6 +29,12 @@ final class CheckLog {
                 report.verdict().kind(), value(report.verdict().code()), elapsedMs, report.cached(), referenceId);
     }
 
+    /** The final verdict of a check whose card was preliminary (Cloudflare answered, or the follow-up ended). */
+    static void followedUp(CommandContext ctx, String host, CheckReport report, String referenceId) {
+        LOG.info("{} kind={} code={} final=true ref={}", prefix(ctx, host),
+                report.verdict().kind(), value(report.verdict().code()), referenceId);
+    }
+
     static void failed(CommandContext ctx, String host, Throwable error, long elapsedMs, String referenceId) {
         LOG.warn("{} kind=- code=- elapsedMs={} cached=false ref={} error={}", prefix(ctx, host), elapsedMs, referenceId,
                 error.getClass().getSimpleName());

@@ -5,6 +5,7 @@ import dev.cfcheck.bot.card.Details;
 import dev.cfcheck.bot.card.Redaction;
 import dev.cfcheck.bot.router.RequestListener.Outcome;
 import dev.cfcheck.check.CheckReport;
+import dev.cfcheck.diagnosis.Verdict;
 import dev.cfcheck.check.CheckRequest;
 import dev.cfcheck.check.CheckService;
 import dev.cfcheck.site.BadInputException;
@@ -42,6 +43,11 @@ public final class CommandRouter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CommandRouter.class);
     /** Past the check's own deadline, how long before the router gives up on the checker. */
     private static final Duration OVERRUN = Duration.ofSeconds(5);
+    /**
+     * The longest a preliminary card waits for its replacement: inside Discord's 15 minutes for editing an
+     * interaction's reply (Slack allows 30), whatever the checker's follow-up says.
+     */
+    private static final Duration FOLLOW_UP_LIMIT = Duration.ofMinutes(14);
 
     private final CheckService checks;
     private final TargetValidator targets;
@@ -201,7 +207,10 @@ public final class CommandRouter implements AutoCloseable {
                 CheckLog.checked(ctx, host, report, elapsed, referenceId);
             }
             Redaction redaction = Redaction.forReport(report, namedOrigins, settings.showOriginAddress());
-            return new RouterReply.CardReply(Card.from(report, referenceId, redaction, clock.instant()));
+            Card card = Card.from(report, referenceId, redaction, clock.instant());
+            return new RouterReply.CardReply(card, report.isFinal()
+                    ? CompletableFuture.completedFuture(null)
+                    : replacement(ctx, request, namedOrigins, referenceId, report));
         } catch (RuntimeException | Error e) {
             long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             if (logged.compareAndSet(false, true)) {
@@ -210,6 +219,39 @@ public final class CommandRouter implements AutoCloseable {
             LOG.warn("check {} of {} failed inside cfcheck", referenceId, CheckLog.value(host), e);
             return failure(host, referenceId);
         }
+    }
+
+    /**
+     * The final card of a preliminary report, or {@code null} when its verdict is the preliminary one's: one
+     * replacement at most, and none that would only repeat the card. The recent-checks store (Details, Re-run)
+     * gets the final report either way.
+     */
+    private CompletableFuture<Card> replacement(CommandContext ctx, CheckRequest request, List<String> namedOrigins,
+            String referenceId, CheckReport preliminary) {
+        String host = request.target().host();
+        try {
+            return checks.followUp(request, preliminary)
+                    .orTimeout(FOLLOW_UP_LIMIT.toMillis(), TimeUnit.MILLISECONDS)
+                    .handle((report, error) -> {
+                        if (error != null || report == null || report == preliminary) {
+                            return null;
+                        }
+                        recent.put(referenceId, new RecentChecks.Entry(ctx, request, namedOrigins, report));
+                        CheckLog.followedUp(ctx, host, report, referenceId);
+                        if (sameVerdict(preliminary.verdict(), report.verdict())) {
+                            return null;
+                        }
+                        Redaction redaction = Redaction.forReport(report, namedOrigins, settings.showOriginAddress());
+                        return Card.from(report, referenceId, redaction, clock.instant());
+                    });
+        } catch (RuntimeException e) {
+            LOG.warn("check {}: the follow-up could not start: {}", referenceId, e.toString());
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    private static boolean sameVerdict(Verdict a, Verdict b) {
+        return a.kind() == b.kind() && Objects.equals(a.code(), b.code()) && a.severity() == b.severity();
     }
 
     private static RouterReply failure(String host, String referenceId) {

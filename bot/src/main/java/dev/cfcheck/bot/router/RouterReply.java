@@ -1,13 +1,28 @@
 package dev.cfcheck.bot.router;
 
+import java.util.concurrent.CompletableFuture;
+
 import dev.cfcheck.bot.card.Card;
 import dev.cfcheck.bot.card.Details;
 
 /** What the router answers; each platform's adapter turns it into a message. */
 public sealed interface RouterReply {
 
-    /** A finished check: post the card (public unless the config says ephemeral). */
-    record CardReply(Card card) implements RouterReply {
+    /**
+     * A finished check: post the card (public unless the config says ephemeral).
+     *
+     * @param card        the card to post now
+     * @param replacement for a preliminary card (Cloudflare's own answer had not come by the deadline):
+     *                    completes with the final card to put in its place, once; with {@code null} when there is
+     *                    none (the card was final, the verdict did not change, or the follow-up failed). Never
+     *                    completes exceptionally.
+     */
+    record CardReply(Card card, CompletableFuture<Card> replacement) implements RouterReply {
+
+        /** A final card: nothing will replace it. */
+        public CardReply(Card card) {
+            this(card, CompletableFuture.completedFuture(null));
+        }
     }
 
     /** The full evidence of an earlier check, for the one person who asked (ephemeral). */

@@ -1,5 +1,6 @@
 package dev.cfcheck.bot.slack;
 
+import com.slack.api.app_backend.interactive_components.ActionResponseSender;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
@@ -11,6 +12,7 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.webhook.WebhookResponse;
+import dev.cfcheck.bot.card.Card;
 import dev.cfcheck.bot.render.slack.SlackCardRenderer;
 import dev.cfcheck.bot.render.slack.SlackMessage;
 import dev.cfcheck.bot.render.slack.SlackText;
@@ -75,6 +77,10 @@ final class SlackCommands {
                 SlashCommandResponse response = SlashCommandResponse.builder()
                         .responseType(cardVisibility()).text(m.text()).blocks(m.blocks()).build();
                 return () -> ctx.respond(response);
+            }, card -> {
+                // The slash command's own respond() cannot replace; the response_url takes replace_original for 30 minutes.
+                ActionResponse response = replacing(renderer.card(card));
+                return () -> new ActionResponseSender(ctx.getSlack()).send(ctx.getResponseUrl(), response);
             });
             return ctx.ack(r -> r.responseType(EPHEMERAL).text(SlackText.escape(started.ackText())));
         } catch (RuntimeException e) {
@@ -96,9 +102,11 @@ final class SlackCommands {
                 SlackMessage m = message(reply);
                 // A fresh card replaces the old one; an apology must not wipe the card it failed to refresh.
                 ActionResponse response = reply instanceof RouterReply.CardReply
-                        ? ActionResponse.builder().replaceOriginal(true).responseType(cardVisibility())
-                                .text(m.text()).blocks(m.blocks()).build()
+                        ? replacing(m)
                         : ephemeral(m);
+                return () -> ctx.respond(response);
+            }, card -> {
+                ActionResponse response = replacing(renderer.card(card));
                 return () -> ctx.respond(response);
             });
         } catch (RuntimeException e) {
@@ -125,7 +133,7 @@ final class SlackCommands {
      * report can be ready before the ack goes out, and the ack must not wait for a post), nor on the JDK's
      * timer thread that ends an overrunning check. A reply that cannot be drawn becomes an apology.
      */
-    private void whenDone(Admission.Started started, Function<RouterReply, Post> toPost) {
+    private void whenDone(Admission.Started started, Function<RouterReply, Post> toPost, Function<Card, Post> toReplace) {
         String referenceId = started.referenceId();
         try {
             started.reply().thenAcceptAsync(reply -> {
@@ -137,6 +145,9 @@ final class SlackCommands {
                     post = toPost.apply(RouterReply.Failure.notShown(referenceId));
                 }
                 post(referenceId, post);
+                if (reply instanceof RouterReply.CardReply card) {
+                    whenFinal(referenceId, card, toReplace);
+                }
             }, responses).exceptionally(e -> {
                 LOG.warn("Slack: dropped the reply to check {}: {}", referenceId, e.toString());
                 return null;
@@ -144,6 +155,22 @@ final class SlackCommands {
         } catch (RejectedExecutionException e) {
             LOG.warn("Slack: dropped the reply to check {}: the reply queue is full or shut down", referenceId);
         }
+    }
+
+    /** A preliminary card is replaced in place by the final one, once, when the router has one. */
+    private void whenFinal(String referenceId, RouterReply.CardReply reply, Function<Card, Post> toReplace) {
+        reply.replacement().thenAcceptAsync(card -> {
+            if (card != null) {
+                post(referenceId, toReplace.apply(card));
+            }
+        }, responses).exceptionally(e -> {
+            LOG.warn("Slack: dropped the final card of check {}: {}", referenceId, e.toString());
+            return null;
+        });
+    }
+
+    private ActionResponse replacing(SlackMessage m) {
+        return ActionResponse.builder().replaceOriginal(true).responseType(cardVisibility()).text(m.text()).blocks(m.blocks()).build();
     }
 
     private SlackMessage message(RouterReply reply) {
