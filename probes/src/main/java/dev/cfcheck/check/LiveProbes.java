@@ -8,6 +8,7 @@ import dev.cfcheck.probes.origin.OriginsProbe;
 import dev.cfcheck.probes.tls.OriginTlsProbe;
 import dev.cfcheck.probes.tls.TlsProbe;
 import dev.cfcheck.probes.tls.TrustMaterial;
+import dev.cfcheck.probes.trace.TraceProbe;
 import dev.cfcheck.site.AddressPolicy;
 import dev.cfcheck.site.CloudflareRanges;
 import java.net.InetSocketAddress;
@@ -41,6 +42,7 @@ public final class LiveProbes {
         return new ProbeList(dns, List.of(
                 new EdgeProbe(safePolicy, dns, trust.trustManager()),
                 new OriginsProbe(new OriginProbe(originPool), originPool::shutdownNow),
-                new OriginTlsProbe(new TlsProbe(trust))));
+                new OriginTlsProbe(new TlsProbe(trust)),
+                new TraceProbe(trust.trustManager())));
     }
 }

@@ -30,9 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,13 +55,9 @@ class CheckerCacheTest {
     @BeforeEach
     void start() throws Exception {
         site = LoopbackSite.start(dir);
-        site.edge().setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return new MockResponse.Builder().code(200).setHeader("server", "cloudflare")
-                        .setHeader("cf-ray", LoopbackSite.CF_RAY).body("ok").build();
-            }
-        });
+        // Every page request gets this (the edge's dispatcher answers /cdn-cgi/trace itself).
+        site.edgeDispatcher().setFailFast(new MockResponse.Builder().code(200).setHeader("server", "cloudflare")
+                .setHeader("cf-ray", LoopbackSite.CF_RAY).body("ok").build());
         live = LiveProbes.create(site.dns().address(), CloudflareRanges.of(List.of(Cidr.parse("127.0.0.0/8"))),
                 TrustMaterial.withExtraCas(site.caFile()), SafeAddressPolicy.forChecks(false));
         dns = new ControlledDns((DnsProbe) live.resolver());
@@ -103,7 +97,7 @@ class CheckerCacheTest {
             }
             assertThat(checker.probeRuns()).isEqualTo(1);
             assertThat(all).extracting(CheckReport::checkedAt).containsOnly(all.get(0).checkedAt());
-            assertThat(site.edge().getRequestCount()).isEqualTo(1);
+            assertThat(site.edgeDispatcher().pageRequests()).isEqualTo(1);
         } finally {
             threads.shutdownNow();
         }
@@ -132,7 +126,7 @@ class CheckerCacheTest {
             assertThat(first.cached()).isFalse();
             assertThat(second.cached()).isFalse();
             assertThat(uncached.probeRuns()).isEqualTo(2);
-            assertThat(site.edge().getRequestCount()).isEqualTo(2);
+            assertThat(site.edgeDispatcher().pageRequests()).isEqualTo(2);
         }
     }
 

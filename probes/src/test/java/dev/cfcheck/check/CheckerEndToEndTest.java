@@ -5,6 +5,7 @@ import dev.cfcheck.probes.dns.DnsProbe;
 import dev.cfcheck.probes.edge.EdgeProbe;
 import dev.cfcheck.probes.origin.OriginsProbe;
 import dev.cfcheck.probes.tls.OriginTlsProbe;
+import dev.cfcheck.probes.trace.TraceProbe;
 import static dev.cfcheck.testing.LoopbackSite.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThatCode;
@@ -18,6 +19,7 @@ import dev.cfcheck.diagnosis.Thresholds;
 import dev.cfcheck.site.CloudflareRanges;
 import dev.cfcheck.site.OriginEndpoint;
 import dev.cfcheck.testing.ClosedPort;
+import dev.cfcheck.testing.EdgeDispatcher;
 import dev.cfcheck.testing.FullBacklogServer;
 import dev.cfcheck.testing.Loopback;
 import dev.cfcheck.testing.LoopbackSite;
@@ -122,6 +124,45 @@ class CheckerEndToEndTest {
             });
             assertThat(report.cached()).isFalse();
         }
+    }
+
+    @Test
+    void traceOfTheEdgeIsInTheReportAndItsEvidenceWithoutTheVisitorAddress() throws Exception {
+        site.edge().enqueue(new MockResponse.Builder().code(200).setHeader("server", "cloudflare")
+                .setHeader("cf-ray", LoopbackSite.CF_RAY).body("<h1>shop</h1>").build());
+
+        CheckReport report = check(List.of());
+
+        assertThat(report.verdict().kind()).isEqualTo(Kind.HEALTHY);
+        assertThat(report.probes().get(TraceProbe.KEY)).satisfies(t -> {
+            assertThat(t.trace().colo()).isEqualTo("DTW");
+            assertThat(t.address()).isEqualTo("127.0.0.1");
+        });
+        assertThat(report.verdict().evidence()).contains("trace: colo DTW (Detroit, United States), http/2, TLSv1.3, warp off");
+        com.fasterxml.jackson.databind.JsonNode json = ReportJson.mapper().readTree(ReportJson.write(report));
+        assertThat(json.get("probes").fieldNames()).toIterable().containsExactly("dns", "edge", "origin", "tls", "trace");
+        assertThat(json.get("probes").get("trace").get("trace").get("colo").asText()).isEqualTo("DTW");
+        assertThat(ReportJson.write(report)).doesNotContain("192.0.2.44");
+        assertThat(site.edgeDispatcher().traceRequests()).isEqualTo(1);
+    }
+
+    @Test
+    void traceShadowedByAWorkerIsANoteAndTheSiteStaysHealthy() {
+        site.edge().setDispatcher(new mockwebserver3.Dispatcher() {
+            @Override
+            public MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+                // A Worker on the whole zone answers every path, /cdn-cgi/trace too.
+                return new MockResponse.Builder().code(200).setHeader("server", "cloudflare")
+                        .setHeader("cf-ray", LoopbackSite.CF_RAY).body("<h1>shop</h1>").build();
+            }
+        });
+
+        CheckReport report = check(List.of());
+
+        assertThat(report.verdict().kind()).isEqualTo(Kind.HEALTHY);
+        assertThat(report.probes().get(TraceProbe.KEY).notATrace()).isTrue();
+        assertThat(report.verdict().evidence()).anySatisfy(line -> assertThat(line)
+                .startsWith("trace: 200 from the edge, not a Cloudflare trace"));
     }
 
     @Test
@@ -301,6 +342,7 @@ class CheckerEndToEndTest {
             assertThat(report.verdict().kind()).isEqualTo(Kind.NOT_ON_CLOUDFLARE);
             assertThat(report.verdict().code()).isEqualTo("200");
             assertThat(report.probes().get(DnsProbe.KEY).proxied()).isFalse();
+            assertThat(report.probes().get(TraceProbe.KEY)).isNull(); // no edge to ask
         }
     }
 
@@ -416,6 +458,7 @@ class CheckerEndToEndTest {
         String host = "v6.example.test";
         site.dns().aaaa(host, "::1");
         try (MockWebServer edge = new MockWebServer()) {
+            edge.setDispatcher(new EdgeDispatcher());
             edge.useHttps(TestCertificates.serverCertificates(TestCertificates.leaf(host), TestCertificates.rootCa())
                     .sslSocketFactory());
             edge.enqueue(new MockResponse.Builder().code(200).setHeader("server", "cloudflare")
@@ -434,7 +477,9 @@ class CheckerEndToEndTest {
                 assertThat(report.probes().get(EdgeProbe.KEY).https().address()).isEqualTo("::1");
                 assertThat(report.probes().get(OriginsProbe.KEY)).singleElement()
                         .satisfies(o -> assertThat(o.address()).isEqualTo("::1"));
-                assertThat(edge.takeRequest().getTarget()).isEqualTo("/");
+                assertThat(report.probes().get(TraceProbe.KEY).address()).isEqualTo("::1");
+                assertThat(List.of(edge.takeRequest().getTarget(), edge.takeRequest().getTarget()))
+                        .containsExactlyInAnyOrder("/", "/cdn-cgi/trace");
             }
         }
     }
@@ -456,7 +501,7 @@ class CheckerEndToEndTest {
         assertThat(second.checkedAt()).isEqualTo(first.checkedAt());
         assertThat(fresh.cached()).isFalse();
         assertThat(checker.probeRuns()).isEqualTo(2);
-        assertThat(site.edge().getRequestCount()).isEqualTo(2);
+        assertThat(site.edgeDispatcher().pageRequests()).isEqualTo(2);
     }
 
     private static FullBacklogServer startFullBacklog() {

@@ -31,7 +31,8 @@ import okhttp3.tls.HeldCertificate;
 /**
  * A whole Cloudflare-fronted site on loopback, for end-to-end checks: a DNS server that resolves
  * {@link #HOST} to 127.0.0.1, a ranges file holding 127.0.0.0/8 so that loopback plays Cloudflare's edge,
- * an https edge (MockWebServer with a certificate from the test CA) and a trust store with that CA.
+ * an https edge (MockWebServer with a certificate from the test CA, answering {@code /cdn-cgi/trace} itself, see
+ * {@link EdgeDispatcher}) and a trust store with that CA.
  * Origins are the test's own servers (TlsTestServer, SilentServer, FullBacklogServer, ClosedPort...).
  *
  * <pre>{@code
@@ -48,14 +49,17 @@ public final class LoopbackSite implements AutoCloseable {
     private final Path dir;
     private final LoopbackDnsServer dns;
     private final MockWebServer edge;
+    private final EdgeDispatcher edgeDispatcher;
     private final Path rangesFile;
     private final Path caFile;
     private Checker checker;
 
-    private LoopbackSite(Path dir, LoopbackDnsServer dns, MockWebServer edge, Path rangesFile, Path caFile) {
+    private LoopbackSite(Path dir, LoopbackDnsServer dns, MockWebServer edge, EdgeDispatcher edgeDispatcher,
+            Path rangesFile, Path caFile) {
         this.dir = dir;
         this.dns = dns;
         this.edge = edge;
+        this.edgeDispatcher = edgeDispatcher;
         this.rangesFile = rangesFile;
         this.caFile = caFile;
     }
@@ -71,12 +75,14 @@ public final class LoopbackSite implements AutoCloseable {
         dns.ns("example.test", "ada.ns.cloudflare.com", "bob.ns.cloudflare.com");
         dns.a(HOST, "127.0.0.1");
         MockWebServer edge = new MockWebServer();
+        EdgeDispatcher edgeDispatcher = new EdgeDispatcher();
+        edge.setDispatcher(edgeDispatcher); // answers /cdn-cgi/trace itself, the rest from the queue
         edge.setServerSocketFactory(new NoDelayServerSocketFactory());
         edge.useHttps(TestCertificates.serverCertificates(edgeCertificate, TestCertificates.rootCa()).sslSocketFactory());
         edge.start(Loopback.ADDRESS, 0);
         Path ranges = Files.writeString(dir.resolve("ranges.txt"), "# loopback plays Cloudflare\n127.0.0.0/8\n");
         Path ca = TestCertificates.writeRootCaPem(dir);
-        return new LoopbackSite(dir, dns, edge, ranges, ca);
+        return new LoopbackSite(dir, dns, edge, edgeDispatcher, ranges, ca);
     }
 
     public LoopbackDnsServer dns() {
@@ -85,6 +91,11 @@ public final class LoopbackSite implements AutoCloseable {
 
     public MockWebServer edge() {
         return edge;
+    }
+
+    /** The edge's dispatcher: its queue, its trace answer and its request counts. */
+    public EdgeDispatcher edgeDispatcher() {
+        return edgeDispatcher;
     }
 
     public Path rangesFile() {

@@ -27,8 +27,11 @@ import okhttp3.Dns;
  * {@code 1.2.3.4.5} to {@code InetAddress.getByName}, which reads the first as 127.0.0.1 and resolves the
  * second with the system resolver. Such hosts are therefore approved here only when they are a plain
  * dotted-quad IPv4 or an IPv6 literal, and then checked against the policy like any other address.
+ *
+ * <p>Public so that the other probes that talk to the edge (the trace probe) pin and check addresses in this
+ * one place.
  */
-final class ApprovedAddresses implements Dns {
+public final class ApprovedAddresses implements Dns {
 
     /** OkHttp's own test for "this host is an IP address, do not look it up". */
     private static final Pattern OKHTTP_IP_SHAPED = Pattern.compile("([0-9a-fA-F]*:[0-9a-fA-F:.]*)|([\\d.]+)");
@@ -39,7 +42,7 @@ final class ApprovedAddresses implements Dns {
     private final AddressPolicy policy;
     private final Map<String, List<InetAddress>> approved = new ConcurrentHashMap<>();
 
-    ApprovedAddresses(String targetHost, List<InetAddress> targetAddresses, HostResolver resolver, AddressPolicy policy) {
+    public ApprovedAddresses(String targetHost, List<InetAddress> targetAddresses, HostResolver resolver, AddressPolicy policy) {
         this.targetHost = targetHost;
         this.targetAddresses = List.copyOf(targetAddresses);
         this.resolver = resolver;
@@ -52,7 +55,7 @@ final class ApprovedAddresses implements Dns {
      * @throws UnknownHostException   when the host does not resolve
      * @throws UnsafeAddressException when the policy refuses every address (the message names the first)
      */
-    void approve(String host, Deadline deadline) throws UnknownHostException {
+    public void approve(String host, Deadline deadline) throws UnknownHostException {
         if (approved.containsKey(host)) {
             return;
         }

@@ -14,8 +14,9 @@ import okio.BufferedSource;
 /**
  * Reads at most a fixed number of bytes of a response body and decodes them as text. The rest is never
  * read: a huge (or endless, or decompression-bomb) body costs no more than the limit.
+ * Public for the other probes that read an edge body (the trace probe).
  */
-final class BoundedBody {
+public final class BoundedBody {
 
     /** What the edge probe reads of a body: enough for any Cloudflare page (they are under 30 KiB). */
     static final long MAX_BYTES = 256 * 1024;
@@ -28,7 +29,7 @@ final class BoundedBody {
      *         malformed bytes replaced
      * @throws IOException when the connection fails before the body ends or the limit is reached
      */
-    static String read(ResponseBody body, long limit) throws IOException {
+    public static String read(ResponseBody body, long limit) throws IOException {
         BufferedSource source = body.source();
         Buffer buffer = new Buffer();
         while (buffer.size() < limit) {

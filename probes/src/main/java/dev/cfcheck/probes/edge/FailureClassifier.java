@@ -22,8 +22,9 @@ import javax.net.ssl.SSLException;
  * exception ("Failed to connect to /1.2.3.4:443" caused by "Connection refused"), so the cause chain is
  * read, most specific first. The message is one short line in our words, followed by the sanitised exception
  * text only where that adds something (the TLS alert, the bad status line, the name that did not resolve).
+ * Public so that every probe speaking HTTP to the edge (the trace probe) names failures the same way.
  */
-final class FailureClassifier {
+public final class FailureClassifier {
 
     /**
      * Socket timeouts are set to the time left when a call starts, in whole milliseconds rounded down, so
@@ -36,7 +37,7 @@ final class FailureClassifier {
     private FailureClassifier() {
     }
 
-    static Failure classify(IOException e, Deadline deadline) {
+    public static Failure classify(IOException e, Deadline deadline) {
         Kind kind = kindOf(e, deadline);
         return new Failure(kind, message(kind, e));
     }
