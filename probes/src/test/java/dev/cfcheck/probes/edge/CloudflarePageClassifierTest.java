@@ -65,8 +65,9 @@ class CloudflarePageClassifierTest {
                         "Please Wait... | Cloudflare", "6a78c4578ea0435d"),
                 Arguments.of("challenge-managed-2022-alchemy-wonderland.html", 403, Type.CHALLENGE, null,
                         "Just a moment...", "7701f27c1e1cb980"),
+                // Its authors zeroed every Ray ID on it: a placeholder, not a Ray ID.
                 Arguments.of("challenge-recaptcha-2019-04-venomous.html", 403, Type.CHALLENGE, null,
-                        "Attention Required! | Cloudflare", "0000000000000000"),
+                        "Attention Required! | Cloudflare", null),
                 Arguments.of("challenge-recaptcha-2019-codemanki.html", 403, Type.CHALLENGE, null,
                         "Attention Required! | Cloudflare", "53dfe8147d2a9e73"));
     }
