@@ -138,15 +138,15 @@ final class CloudflarePageHtml {
     }
 
     /**
-     * The code of the bare {@code <hr><center>cloudflare</center>} page: the number its title or heading starts
-     * with ("403 Forbidden"), else {@code fallback}; {@code null} when the body is not that page.
+     * The code of the bare {@code <hr><center>cloudflare</center>} page: the number its title starts with
+     * ("403 Forbidden"), else {@code fallback}; {@code null} when the body is not that page.
      */
     String unbrandedCode(String fallback) {
         if (!UNBRANDED.matcher(visible).find()) {
             return null;
         }
-        String title = rawTitle();
-        Matcher m = LEADING_STATUS.matcher(title == null ? "" : HtmlText.plain(title) == null ? "" : HtmlText.plain(title));
+        String title = title();
+        Matcher m = LEADING_STATUS.matcher(title == null ? "" : title);
         return m.find() ? m.group(1) : fallback;
     }
 
