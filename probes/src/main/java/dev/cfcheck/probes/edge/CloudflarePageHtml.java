@@ -134,7 +134,7 @@ final class CloudflarePageHtml {
 
     /** The WAF block page ("Sorry, you have been blocked"); it wears the captcha page's title. */
     boolean isBlockPage() {
-        return BLOCKED_HEADLINE.matcher(visible).find() && looksLikeTemplate();
+        return BLOCKED_HEADLINE.matcher(visible).find() && isTemplate();
     }
 
     /**

@@ -287,6 +287,14 @@ class CloudflarePageClassifierTest {
     }
 
     @Test
+    void blockedHeadlineInAnOriginsOwnPageIsNotCloudflares() {
+        String body = "<html><title>Forum</title><p>I keep getting \"Sorry, you have been blocked\" with Ray ID:"
+                + " 8f1e2d3c4b5a6978, and your own firewall says 403.</p></html>";
+
+        assertThat(classifier.classify(403, PROXIED, body)).isNull();
+    }
+
+    @Test
     void bareCodeSpanCountsOnlyInsideTheTemplate() {
         String origin = "<html><title>Oops</title><h1><span>Error</span> <span>1020</span></h1></html>";
         String template = "<html><title>Access denied</title><div id=\"cf-wrapper\"><h1><span data-translate=\"error\">"
