@@ -10,7 +10,8 @@ import java.util.Set;
  * The one place a Cloudflare code is decided: seen in the edge's answer (a page Cloudflare wrote, its JSON or
  * Markdown body, a status only Cloudflare uses) or inferred from the origin probed directly when the edge has
  * not answered by the deadline. Rules ask here; nothing else decides a code. (Which page is Cloudflare's, and
- * which 1xxx codes block, is read from the body by {@code CloudflarePageClassifier}.)
+ * the code it carries, is read from the response by {@code CloudflarePageClassifier}; which codes block is
+ * {@link CloudflarePage#isBlocking}.)
  */
 public final class CloudflareCodes {
 

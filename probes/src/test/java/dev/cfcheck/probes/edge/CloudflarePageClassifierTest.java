@@ -65,10 +65,36 @@ class CloudflarePageClassifierTest {
                         "Please Wait... | Cloudflare", "6a78c4578ea0435d"),
                 Arguments.of("challenge-managed-2022-alchemy-wonderland.html", 403, Type.CHALLENGE, null,
                         "Just a moment...", "7701f27c1e1cb980"),
+                // Its authors zeroed every Ray ID on it: a placeholder, not a Ray ID.
                 Arguments.of("challenge-recaptcha-2019-04-venomous.html", 403, Type.CHALLENGE, null,
-                        "Attention Required! | Cloudflare", "0000000000000000"),
+                        "Attention Required! | Cloudflare", null),
                 Arguments.of("challenge-recaptcha-2019-codemanki.html", 403, Type.CHALLENGE, null,
-                        "Attention Required! | Cloudflare", "53dfe8147d2a9e73"));
+                        "Attention Required! | Cloudflare", "53dfe8147d2a9e73"),
+                // The main.css 1xxx template: the code is a bare <span>1015</span> beside "Error", sent with 429.
+                Arguments.of("1015-coingecko-2022-telliot.html", 429, Type.BLOCKED, "1015",
+                        "Access denied | api.coingecko.com used Cloudflare to restrict access", "6fe62dfef8545773"),
+                Arguments.of("1003-direct-ip-2020-shodan-dashboard.html", 403, Type.ERROR, "1003",
+                        "Direct IP access not allowed | Cloudflare", "5d9caf07ac20d386"),
+                Arguments.of("1003-plain-text-2020-shodan-dashboard.txt", 403, Type.ERROR, "1003", null, null),
+                // The errors.css template: <span class="code-label">Error code <span>1020</span></span>.
+                Arguments.of("1020-firewall-2022-harness-core-ui.html", 403, Type.BLOCKED, "1020",
+                        "Access denied", "74010bfafc5c1d24"),
+                Arguments.of("1011-hotlinking-2018-kejyun.html", 403, Type.BLOCKED, "1011",
+                        "Access denied | kj.com used Cloudflare to restrict hotlinking", "47fd22f6ead62e09"),
+                // The bare nginx-style page with "cloudflare" under the rule: Cloudflare's refusal, code from its title.
+                Arguments.of("403-unbranded-cloudflare-2020-shodan-dashboard.html", 403, Type.BLOCKED, "403",
+                        "403 Forbidden", null),
+                Arguments.of("403-waf-blocked-2023-zrobank-docs.html", 403, Type.BLOCKED, null,
+                        "Attention Required! | Cloudflare", "7c432f92bffa2596"),
+                // The origin's 502 re-branded by Cloudflare (host box marked as the error source): Cloudflare wrote it.
+                Arguments.of("502-host-error-2025-hashio-dynamica.html", 502, Type.ERROR, "502",
+                        "testnet.hashio.io | 502: Bad gateway", "963c71353b9f129f"),
+                // A site's own IUAM page: the jschl form inside makes it Cloudflare's challenge.
+                Arguments.of("challenge-iuam-custom-2015-kissmanga-codemanki.html", 503, Type.CHALLENGE, null,
+                        "Loading... please wait 5 seconds", null),
+                // Its footer Ray ID was zeroed by the fixture's authors; the captcha's data-ray is the real one.
+                Arguments.of("challenge-captcha-2019-12-venomous.html", 403, Type.CHALLENGE, null,
+                        "Attention Required! | Cloudflare", "543afc2cfa44ee9a"));
     }
 
     /** Pages built from the markers of headers-and-markers.md for the codes no real capture exists for. */
@@ -96,6 +122,11 @@ class CloudflarePageClassifierTest {
                         "Error 1015: You are being rate limited", "6d5c4b3a29181706"),
                 Arguments.of("synthetic/522-problem.json", 522, Type.ERROR, "522",
                         "Error 522: Connection timed out", "a23c92d51bc8a952"),
+                // The Markdown document (Accept: text/markdown): YAML front matter, then "# Error NNN: ...".
+                Arguments.of("synthetic/522-problem.md", 522, Type.ERROR, "522",
+                        "Error 522: Connection timed out", "9f140b785e57c458"),
+                Arguments.of("synthetic/1015-problem.md", 429, Type.BLOCKED, "1015",
+                        "Error 1015: You are being rate limited", "6d5c4b3a29181706"),
                 Arguments.of("synthetic/502-unbranded-cloudflare.html", 502, Type.ERROR, "502",
                         "502 Bad Gateway", null));
     }
@@ -122,7 +153,23 @@ class CloudflarePageClassifierTest {
                 // Quotes Cloudflare's markup escaped in text and a cf-error-code inside a script.
                 Arguments.of("origin/blog-quoting-cloudflare-markup.html", 200),
                 // "Just a moment..." as an app's loading screen, served 200: not a challenge.
-                Arguments.of("origin/app-loading-just-a-moment.html", 200));
+                Arguments.of("origin/app-loading-just-a-moment.html", 200),
+                // ...nor as its maintenance page served 503, without a challenge token or form.
+                Arguments.of("origin/app-503-just-a-moment.html", 503),
+                // The origin's own 403 with the jsd script Cloudflare injects into pages it passes through
+                // (/cdn-cgi/challenge-platform/scripts/jsd/main.js) and a bare <span>403</span> beside "Error".
+                Arguments.of("origin/app-403-with-injected-jsd-script.html", 403),
+                // A challenge token echoed in a URL and a "Ray ID:" in prose: no template, no challenge.
+                Arguments.of("origin/app-404-echoes-challenge-token.html", 404),
+                Arguments.of("origin/nginx-403.html", 403),
+                // An API's own JSON and a docs page in Markdown: no cloudflare_error: true.
+                Arguments.of("origin/api-429-json.json", 429),
+                Arguments.of("origin/docs-markdown-about-1015.md", 200),
+                Arguments.of("origin/docs-markdown-about-1015.md", 429),
+                // Cloudflare's own pages served with a success status are an origin mimicking them (or quoting them).
+                Arguments.of("1015-coingecko-2022-telliot.html", 200),
+                Arguments.of("synthetic/1015-problem.json", 200),
+                Arguments.of("challenge-managed-2022-alchemy-wonderland.html", 200));
     }
 
     @Test
@@ -188,9 +235,74 @@ class CloudflarePageClassifierTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "<html></html>", "error code: abc", "error code: 1020 and more text"})
+    @ValueSource(strings = {"", "   ", "<html></html>", "error code: abc", "error code: 1020 and more text",
+            "---\nerror_code: 1020\ncloudflare_error: true\n", "---\ncloudflare_error: false\nerror_code: 1020\n---\n"})
     void bodiesWithoutMarkersAreNotClassified(String body) {
         assertThat(classifier.classify(200, PROXIED, body)).isNull();
+        assertThat(classifier.classify(403, PROXIED, body)).isNull();
+    }
+
+    @Test
+    void rateLimitPageSentWith429IsCloudflaresNotTheOrigins() {
+        // The edge's 429 with Cloudflare's 1015 page: a block by the site's rate limiting rule, not the origin's 429.
+        Headers headers = PROXIED.newBuilder().add("retry-after", "30").build();
+
+        CloudflarePage page = classifier.classify(429, headers, page("1015-coingecko-2022-telliot.html"));
+
+        assertThat(page.type()).isEqualTo(Type.BLOCKED);
+        assertThat(page.code()).isEqualTo("1015");
+    }
+
+    @Test
+    void problemDocumentWithoutErrorCodeTakesItsTitlesCodeAndInstanceAsRayId() {
+        String json = "{\"title\": \"Error 1020: Access denied\", \"status\": 403, \"instance\": \"9F140B785E57C458\","
+                + " \"cloudflare_error\": true}";
+
+        assertThat(classifier.classify(403, PROXIED, json))
+                .isEqualTo(new CloudflarePage(Type.BLOCKED, "1020", "Error 1020: Access denied", "9f140b785e57c458"));
+    }
+
+    @Test
+    void problemDocumentWithoutAnyCodeTakesItsStatus() {
+        assertThat(classifier.classify(502, PROXIED, "{\"cloudflare_error\": true, \"status\": 504}"))
+                .isEqualTo(new CloudflarePage(Type.ERROR, "504", null, null));
+    }
+
+    @Test
+    void markdownDocumentWithoutHeadingStillGivesItsCode() {
+        String md = "---\nerror_code: 1101\ncloudflare_error: true\nray_id: not-a-ray\n---\n\nSomething else.\n";
+
+        assertThat(classifier.classify(500, PROXIED, md)).isEqualTo(new CloudflarePage(Type.ERROR, "1101", null, null));
+    }
+
+    @Test
+    void templateWhoseCodeCannotBeReadIsStillCloudflaresForItsStatus() {
+        // A template variant not seen yet: the scaffolding and the Ray ID line, no code marker known here.
+        String body = "<html><head><title>Something went wrong | Cloudflare</title>"
+                + "<link rel=\"stylesheet\" href=\"/cdn-cgi/styles/main.css\" /></head><body><div id=\"cf-wrapper\">"
+                + "<h1>Oops <em>1234</em></h1><p>Cloudflare Ray ID: <strong>0123456789abcdef</strong></p></div></body></html>";
+
+        assertThat(classifier.classify(503, PROXIED, body))
+                .isEqualTo(new CloudflarePage(Type.ERROR, "503", "Something went wrong | Cloudflare", "0123456789abcdef"));
+    }
+
+    @Test
+    void blockedHeadlineInAnOriginsOwnPageIsNotCloudflares() {
+        String body = "<html><title>Forum</title><p>I keep getting \"Sorry, you have been blocked\" with Ray ID:"
+                + " 8f1e2d3c4b5a6978, and your own firewall says 403.</p></html>";
+
+        assertThat(classifier.classify(403, PROXIED, body)).isNull();
+    }
+
+    @Test
+    void bareCodeSpanCountsOnlyInsideTheTemplate() {
+        String origin = "<html><title>Oops</title><h1><span>Error</span> <span>1020</span></h1></html>";
+        String template = "<html><title>Access denied</title><div id=\"cf-wrapper\"><h1><span data-translate=\"error\">"
+                + "Error</span>\n  <span>1020</span></h1></div></html>";
+
+        assertThat(classifier.classify(403, PROXIED, origin)).isNull();
+        assertThat(classifier.classify(403, PROXIED, template))
+                .isEqualTo(new CloudflarePage(Type.BLOCKED, "1020", "Access denied", null));
     }
 
     @Test
@@ -203,16 +315,25 @@ class CloudflarePageClassifierTest {
         String body = " ".repeat(CloudflarePageClassifier.MAX_BODY_CHARS)
                 + "<div id=\"cf-error-details\"><span class=\"code-label\">Error code 522</span></div>";
 
-        assertThat(classifier.classify(200, PROXIED, body)).isNull();
+        assertThat(classifier.classify(502, PROXIED, body)).isNull();
     }
 
     @Test
     void bodyFullOfHalfMarkersIsReadToTheEnd() {
         // Unterminated markers, thousands of times: every pattern's repetition is bounded, so this stays linear.
         String body = ("<span class=\"code-label\" <span class=\"cf-error-code\" Ray ID: <strong <title "
-                + "<hr <center> ").repeat(CloudflarePageClassifier.MAX_BODY_CHARS / 90);
+                + "<hr <center> >Error </span> <span >Error code <span ").repeat(CloudflarePageClassifier.MAX_BODY_CHARS / 120);
 
         assertThat(classifier.classify(502, PROXIED, body)).isNull();
+    }
+
+    @Test
+    void documentsFullOfHalfMarkersAreReadToTheEnd() {
+        String frontMatter = "---\n" + "error_code: 1020\n".repeat(CloudflarePageClassifier.MAX_BODY_CHARS / 20);
+        String json = "{\"cloudflare_error\": true, \"a\": " + "[".repeat(CloudflarePageClassifier.MAX_BODY_CHARS / 2);
+
+        assertThat(classifier.classify(403, PROXIED, frontMatter)).isNull();
+        assertThat(classifier.classify(403, PROXIED, json)).isNull();
     }
 
     @Test
@@ -228,6 +349,6 @@ class CloudflarePageClassifierTest {
     void unclosedScriptHidesTheRestOfThePage() {
         String body = "<div id=\"cf-wrapper\"><script>var s = '<span class=\"cf-error-code\">1020</span>';";
 
-        assertThat(classifier.classify(200, PROXIED, body)).isNull();
+        assertThat(classifier.classify(403, PROXIED, body)).isNull();
     }
 }
