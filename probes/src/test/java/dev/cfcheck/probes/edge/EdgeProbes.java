@@ -1,0 +1,24 @@
+package dev.cfcheck.probes.edge;
+
+import dev.cfcheck.check.ProbeList;
+import dev.cfcheck.probes.Probe;
+import dev.cfcheck.probes.dns.HostResolver;
+import dev.cfcheck.site.AddressPolicy;
+import java.util.List;
+import javax.net.ssl.X509TrustManager;
+
+/** Test access to the edge probe's other ports: both schemes of a port-less target on loopback. */
+public final class EdgeProbes {
+
+    private EdgeProbes() {
+    }
+
+    /** The live list with its edge probe asking {@code httpsPort} and {@code httpPort} instead of 443 and 80. */
+    public static ProbeList withEdgePorts(ProbeList live, AddressPolicy policy, X509TrustManager trust, int httpsPort, int httpPort) {
+        EdgeProbe edge = new EdgeProbe(policy, (HostResolver) live.resolver(), trust, httpsPort, httpPort);
+        List<Probe<?>> probes = live.probes().stream()
+                .<Probe<?>>map(p -> p.key().equals(EdgeProbe.KEY) ? edge : p)
+                .toList();
+        return new ProbeList(live.resolver(), probes);
+    }
+}
