@@ -147,4 +147,50 @@ class CheckCommandTest {
         assertThat(run("--version")).isZero();
         assertThat(out.toString()).startsWith("cfcheck ");
     }
+
+    @Test
+    void followPrintsThePreliminaryReportThenCloudflaresOwnAsJsonLines() throws Exception {
+        // Cloudflare's 522 comes after its connect limit (19 s, shortened here) past cfcheck's deadline.
+        site.edge().enqueue(LoopbackSite.page(522, "pages/522-supabase-nhl-cronlog.html").newBuilder()
+                .headersDelay(2000, java.util.concurrent.TimeUnit.MILLISECONDS).build());
+
+        int status = run(loopbackOptions("--json", "--follow", "--timeout", "0.8", site.url()).toArray(String[]::new));
+
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).as(err.toString()).hasSize(2);
+        JsonNode preliminary = ReportJson.mapper().readTree(lines.get(0));
+        JsonNode last = ReportJson.mapper().readTree(lines.get(1));
+        assertThat(preliminary.get("final").asBoolean()).isFalse();
+        assertThat(preliminary.get("verdict").get("kind").asText()).isEqualTo("EDGE_SILENT");
+        assertThat(last.get("final").asBoolean()).isTrue();
+        assertThat(last.get("verdict").get("code").asText()).isEqualTo("522");
+        assertThat(last.get("verdict").get("inferred").asBoolean()).isFalse();
+        assertThat(status).isEqualTo(ExitCodes.PROBLEM);
+    }
+
+    @Test
+    void followOnTheTerminalPrintsAPreliminaryCardThenTheFinalOne() {
+        site.edge().enqueue(LoopbackSite.page(522, "pages/522-supabase-nhl-cronlog.html").newBuilder()
+                .headersDelay(2000, java.util.concurrent.TimeUnit.MILLISECONDS).build());
+
+        int status = run(loopbackOptions("--follow", "--timeout", "0.8", site.url()).toArray(String[]::new));
+
+        String text = out.toString();
+        assertThat(text).contains("Preliminary: Cloudflare had not answered").contains("preliminary · checked");
+        assertThat(text.indexOf("EDGE_SILENT")).isLessThan(text.indexOf("ORIGIN_TIMEOUT"));
+        assertThat(status).isEqualTo(ExitCodes.PROBLEM);
+    }
+
+    @Test
+    void withoutFollowTheCheckEndsAtTheDeadlineWithAFinalReport() throws Exception {
+        site.edge().enqueue(LoopbackSite.page(522, "pages/522-supabase-nhl-cronlog.html").newBuilder()
+                .headersDelay(2000, java.util.concurrent.TimeUnit.MILLISECONDS).build());
+
+        int status = run(loopbackOptions("--json", "--timeout", "0.8", site.url()).toArray(String[]::new));
+
+        JsonNode json = ReportJson.mapper().readTree(out.toString());
+        assertThat(json.get("final").asBoolean()).isTrue();
+        assertThat(json.get("verdict").get("kind").asText()).isEqualTo("EDGE_SILENT");
+        assertThat(status).isEqualTo(ExitCodes.PROBLEM);
+    }
 }
