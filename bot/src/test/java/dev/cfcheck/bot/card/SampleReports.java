@@ -65,6 +65,21 @@ public final class SampleReports {
                 ProbeResults.builder().put(DnsProbe.KEY, dns).put(EdgeProbe.KEY, new EdgeResult(https, null)).put(OriginsProbe.KEY, List.of(origin)).put(OriginTlsProbe.KEY, List.of()).build());
     }
 
+    /**
+     * The report at the deadline while Cloudflare has not answered yet ({@code final: false}); its final one is
+     * {@link #originTimeout(String)}.
+     */
+    public static CheckReport edgeSilentPreliminary(String domain) {
+        CheckReport last = originTimeout(domain);
+        Verdict verdict = new Verdict(Kind.EDGE_SILENT, "DEADLINE", false, Severity.CRITICAL,
+                "No answer from Cloudflare for " + domain + " after 10 s",
+                "The edge accepted the connection and has not answered after 10 s.",
+                List.of("edge https: no answer by the deadline"),
+                List.of(new NextStep("Give cfcheck the origin.", "/cfcheck " + domain + " origin=IP")));
+        return new CheckReport(domain, last.target(), CHECKED_AT, 10_000, false, verdict, List.of(), last.probes(),
+                last.config(), false);
+    }
+
     /** A healthy site with an origin that answers over TLS. */
     public static CheckReport healthy(String domain) {
         DnsResult dns = new DnsResult("127.0.0.53:53", DnsStatus.OK, List.of(), List.of("104.16.132.229"), List.of(),

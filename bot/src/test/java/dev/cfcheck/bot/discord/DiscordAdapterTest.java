@@ -390,4 +390,24 @@ class DiscordAdapterTest {
         assertThat(m.find()).as("reference id in footer '%s'", footer).isTrue();
         return m.group(1);
     }
+
+    @Test
+    void aPreliminaryCardIsEditedInPlaceOnceIntoTheFinalOne() throws Exception {
+        start(RouterSettings.DEFAULTS, null);
+        checker.preliminaryFirst();
+
+        DiscordStandIn.Interaction command = discord.slashCommand("cfcheck", stringOption("domain", "example.com"));
+        discord.takeRest("POST", command.callbackPath());
+        JsonNode first = body(discord.takeRest("PATCH", command.originalPath()));
+        assertThat(first.path("embeds").get(0).path("title").asText()).contains("No answer from Cloudflare");
+        assertThat(first.toString()).contains("Preliminary: Cloudflare had not answered");
+
+        checker.cloudflareAnswers();
+        JsonNode last = body(discord.takeRest("PATCH", command.originalPath()));
+        assertNoMentions(last);
+        assertThat(last.path("embeds").get(0).path("title").asText()).isEqualTo("🔴 522 · Connection timed out");
+        assertThat(last.toString()).doesNotContain("Preliminary");
+        Thread.sleep(300);
+        assertThat(discord.restRequests().stream().filter(r -> r.getMethod().equals("PATCH")).count()).as("one replacement").isEqualTo(2);
+    }
 }

@@ -1,5 +1,7 @@
 package dev.cfcheck.bot.discord;
 
+import java.util.concurrent.CompletableFuture;
+
 import dev.cfcheck.probes.ProbeResults;
 import dev.cfcheck.probes.dns.DnsProbe;
 import dev.cfcheck.probes.edge.EdgeProbe;
@@ -34,6 +36,8 @@ final class ScriptedChecker implements CheckService {
     private volatile CountDownLatch gate = new CountDownLatch(0);
     private volatile RuntimeException failure;
     private volatile String hostileText;
+    private volatile boolean preliminary;
+    private final CompletableFuture<Void> answered = new CompletableFuture<>();
 
     /** Checks wait until {@link #release()}. */
     void hold() {
@@ -81,6 +85,32 @@ final class ScriptedChecker implements CheckService {
         if (failure != null) {
             throw failure;
         }
+        CheckReport last = report522(request);
+        if (!preliminary) {
+            return last;
+        }
+        Verdict silent = new Verdict(Kind.EDGE_SILENT, "DEADLINE", false, Severity.CRITICAL,
+                "No answer from Cloudflare for " + last.domain() + " after 10 s", "The edge has not answered yet.",
+                List.of("edge https: no answer by the deadline"), List.of());
+        return new CheckReport(last.domain(), last.target(), last.checkedAt(), 10_000, false, silent, List.of(),
+                last.probes(), last.config(), false);
+    }
+
+    /** Checks first give a preliminary report (Cloudflare silent at the deadline); the 522 follows on {@link #cloudflareAnswers()}. */
+    void preliminaryFirst() {
+        preliminary = true;
+    }
+
+    void cloudflareAnswers() {
+        answered.complete(null);
+    }
+
+    @Override
+    public CompletableFuture<CheckReport> followUp(CheckRequest request, CheckReport report) {
+        return report.isFinal() ? CompletableFuture.completedFuture(report) : answered.thenApply(v -> report522(request));
+    }
+
+    private CheckReport report522(CheckRequest request) {
         String host = request.target().host();
         String words = hostileText == null ? "cloudflare" : hostileText;
         HttpExchange https = new HttpExchange("https://" + host + "/", "https://" + host + "/", "104.16.1.1", 522, words,

@@ -1,5 +1,7 @@
 package dev.cfcheck.bot.router;
 
+import java.util.concurrent.CompletableFuture;
+
 import dev.cfcheck.check.CheckReport;
 import dev.cfcheck.check.CheckRequest;
 import dev.cfcheck.check.CheckService;
@@ -21,8 +23,30 @@ public final class ScriptedCheckService implements CheckService {
     private volatile CountDownLatch gate = new CountDownLatch(0);
     private final CountDownLatch firstStarted = new CountDownLatch(1);
 
+    private volatile Function<CheckRequest, CheckReport> finals = null;
+    private final CompletableFuture<Void> followUpGate = new CompletableFuture<>();
+
     public ScriptedCheckService(Function<CheckRequest, CheckReport> reports) {
         this.reports = reports;
+    }
+
+    /** Preliminary reports get these final ones from {@link #followUp}, once the test calls {@link #finish()}. */
+    public ScriptedCheckService followingUpWith(Function<CheckRequest, CheckReport> finalReports) {
+        this.finals = finalReports;
+        return this;
+    }
+
+    /** Cloudflare's own answer arrives: every follow-up completes. */
+    public void finish() {
+        followUpGate.complete(null);
+    }
+
+    @Override
+    public CompletableFuture<CheckReport> followUp(CheckRequest request, CheckReport report) {
+        if (report.isFinal() || finals == null) {
+            return CompletableFuture.completedFuture(report);
+        }
+        return followUpGate.thenApply(v -> finals.apply(request));
     }
 
     /** Every check waits until {@link #release()}. */

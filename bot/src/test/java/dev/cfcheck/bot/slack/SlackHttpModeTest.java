@@ -254,4 +254,37 @@ class SlackHttpModeTest {
             return true;
         }
     }
+
+    @Test
+    void aPreliminaryCardIsReplacedInPlaceOnceByTheFinalOne() throws Exception {
+        ScriptedCheckService checks = start(new ScriptedCheckService(r -> SampleReports.edgeSilentPreliminary(r.target().host()))
+                .followingUpWith(r -> SampleReports.originTimeout(r.target().host())), RouterSettings.DEFAULTS);
+
+        requests.post(command("example.com", "r1"));
+
+        JsonObject first = BlockKit.parse(slack.nextResponsePost().getBody().utf8());
+        assertThat(first.toString()).contains("Preliminary: Cloudflare had not answered").contains("No answer from Cloudflare");
+        assertThat(first.has("replace_original")).isFalse();
+        checks.finish();
+        RecordedRequest replacement = slack.nextResponsePost();
+        assertThat(replacement.getUrl().encodedPath()).isEqualTo("/response/r1");
+        JsonObject last = BlockKit.parse(replacement.getBody().utf8());
+        assertThat(last.get("replace_original").getAsBoolean()).isTrue();
+        assertThat(last.get("response_type").getAsString()).isEqualTo("in_channel");
+        assertThat(last.toString()).contains("522 · Connection timed out (522)").doesNotContain("Preliminary");
+        BlockKit.assertWithinLimits(last);
+        assertThat(slack.responsePosts.poll(300, java.util.concurrent.TimeUnit.MILLISECONDS)).as("one replacement only").isNull();
+    }
+
+    @Test
+    void aFinalVerdictEqualToThePreliminaryOneReplacesNothing() throws Exception {
+        ScriptedCheckService checks = start(new ScriptedCheckService(r -> SampleReports.edgeSilentPreliminary(r.target().host()))
+                .followingUpWith(r -> SampleReports.edgeSilentPreliminary(r.target().host())), RouterSettings.DEFAULTS);
+
+        requests.post(command("example.com", "r1"));
+        slack.nextResponsePost();
+        checks.finish();
+
+        assertThat(slack.responsePosts.poll(500, java.util.concurrent.TimeUnit.MILLISECONDS)).isNull();
+    }
 }
