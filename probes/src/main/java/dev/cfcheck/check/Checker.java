@@ -3,7 +3,7 @@ package dev.cfcheck.check;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.cfcheck.diagnosis.Diagnoser;
+import dev.cfcheck.diagnosis.engine.Diagnoser;
 import dev.cfcheck.diagnosis.Diagnosis;
 import dev.cfcheck.diagnosis.DiagnosisInput;
 import dev.cfcheck.probes.AddressProbe;

@@ -1,7 +1,8 @@
 /**
  * The diagnosis: from what the probes saw to one verdict, other findings, and next steps.
  *
- * <p>Flow: {@link dev.cfcheck.diagnosis.Diagnoser} asks each rule in {@code dev.cfcheck.diagnosis.rules}
+ * <p>Flow: {@link dev.cfcheck.diagnosis.engine.Diagnoser} (in its own package, so the rules never
+ * depend back on the engine) asks each rule in {@code dev.cfcheck.diagnosis.rules}
  * (one concern each) for candidates; proposals of the same finding merge; the
  * {@link dev.cfcheck.diagnosis.KnowledgeBase} ranks them (highest rank = verdict) and words them. All meaning,
  * causes, severities, ranks and steps live in {@code knowledge.yaml} beside these classes; Java holds only

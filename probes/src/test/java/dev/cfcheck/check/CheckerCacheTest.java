@@ -3,7 +3,7 @@ package dev.cfcheck.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cfcheck.diagnosis.Diagnoser;
+import dev.cfcheck.diagnosis.engine.Diagnoser;
 import dev.cfcheck.diagnosis.KnowledgeBase;
 import dev.cfcheck.diagnosis.Thresholds;
 import dev.cfcheck.probes.AddressProbe;

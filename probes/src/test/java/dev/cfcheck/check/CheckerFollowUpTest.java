@@ -2,7 +2,7 @@ package dev.cfcheck.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cfcheck.diagnosis.Diagnoser;
+import dev.cfcheck.diagnosis.engine.Diagnoser;
 import dev.cfcheck.diagnosis.DomainSettings;
 import dev.cfcheck.diagnosis.Kind;
 import dev.cfcheck.diagnosis.KnowledgeBase;

@@ -12,6 +12,7 @@ import static dev.cfcheck.diagnosis.ProbeRecords.port;
 import static dev.cfcheck.diagnosis.ProbeRecords.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfcheck.diagnosis.engine.Diagnoser;
 import dev.cfcheck.probes.Failure;
 import dev.cfcheck.probes.dns.DnsStatus;
 import dev.cfcheck.probes.edge.CloudflarePage;

@@ -5,7 +5,7 @@ import dev.cfcheck.check.Checker;
 import dev.cfcheck.check.CheckerSettings;
 import dev.cfcheck.check.LiveProbes;
 import dev.cfcheck.check.ProbeList;
-import dev.cfcheck.diagnosis.Diagnoser;
+import dev.cfcheck.diagnosis.engine.Diagnoser;
 import dev.cfcheck.diagnosis.DomainSettings;
 import dev.cfcheck.diagnosis.KnowledgeBase;
 import dev.cfcheck.diagnosis.Thresholds;

@@ -1,4 +1,12 @@
-package dev.cfcheck.diagnosis;
+package dev.cfcheck.diagnosis.engine;
+
+import dev.cfcheck.diagnosis.Diagnosis;
+import dev.cfcheck.diagnosis.DiagnosisInput;
+import dev.cfcheck.diagnosis.Finding;
+import dev.cfcheck.diagnosis.Kind;
+import dev.cfcheck.diagnosis.KnowledgeBase;
+import dev.cfcheck.diagnosis.Placeholder;
+import dev.cfcheck.diagnosis.Verdict;
 
 import dev.cfcheck.diagnosis.rules.Candidate;
 import dev.cfcheck.diagnosis.rules.CertExpiryRule;

@@ -1,4 +1,16 @@
-package dev.cfcheck.diagnosis;
+package dev.cfcheck.diagnosis.engine;
+
+import dev.cfcheck.diagnosis.CodeKnowledge;
+import dev.cfcheck.diagnosis.Finding;
+import dev.cfcheck.diagnosis.KindKnowledge;
+import dev.cfcheck.diagnosis.KnowledgeBase;
+import dev.cfcheck.diagnosis.NextStep;
+import dev.cfcheck.diagnosis.Placeholder;
+import dev.cfcheck.diagnosis.Severity;
+import dev.cfcheck.diagnosis.StepTemplate;
+import dev.cfcheck.diagnosis.TemplateValues;
+import dev.cfcheck.diagnosis.TextTemplate;
+import dev.cfcheck.diagnosis.Verdict;
 
 import dev.cfcheck.diagnosis.rules.Candidate;
 import dev.cfcheck.diagnosis.rules.CloudflareCodes;
