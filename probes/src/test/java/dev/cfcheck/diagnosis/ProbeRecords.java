@@ -20,6 +20,9 @@ import dev.cfcheck.probes.origin.TcpState;
 import dev.cfcheck.probes.tls.CertificateInfo;
 import dev.cfcheck.probes.tls.TlsFailure;
 import dev.cfcheck.probes.tls.TlsResult;
+import dev.cfcheck.probes.trace.TraceBody;
+import dev.cfcheck.probes.trace.TraceProbe;
+import dev.cfcheck.probes.trace.TraceResult;
 import dev.cfcheck.site.OriginEndpoint;
 import dev.cfcheck.site.Target;
 import java.net.InetAddress;
@@ -49,6 +52,12 @@ final class ProbeRecords {
 
     static Target target(String path) {
         return new Target(HOST + path, HOST, HOST, null, null, path);
+    }
+
+    /** The target as typed with a scheme ({@code null}: a bare host name) and maybe a port. */
+    static Target target(String host, String scheme, Integer port) {
+        String typed = (scheme == null ? "" : scheme + "://") + host + (port == null ? "" : ":" + port);
+        return new Target(typed, host, host, scheme, port, "/");
     }
 
     // ---- DNS
@@ -82,6 +91,11 @@ final class ProbeRecords {
         return new Exchange("http://" + HOST + "/").status(status);
     }
 
+    /** An exchange of {@code url} through Cloudflare, with no response yet: set one, or a failure. */
+    static Exchange exchange(String url) {
+        return new Exchange(url);
+    }
+
     static final class Exchange {
         private final String url;
         private String finalUrl;
@@ -104,6 +118,10 @@ final class ProbeRecords {
         Exchange(String url) {
             this.url = url;
             this.finalUrl = url;
+        }
+
+        String url() {
+            return url;
         }
 
         Exchange status(int s) {
@@ -167,6 +185,12 @@ final class ProbeRecords {
             return this;
         }
 
+        /** A response came, then the exchange broke with {@code kind}: a body cut short, a redirect hop that failed. */
+        Exchange thenFailed(Failure.Kind kind) {
+            this.failure = new Failure(kind, "failed after the response began");
+            return this;
+        }
+
         HttpExchange build() {
             return new HttpExchange(url, finalUrl, address, status, server, cfRay, rayId, colo, coloCity, cacheStatus,
                     mitigated, null, page, redirects, loop, timings, certificate, failure);
@@ -185,6 +209,12 @@ final class ProbeRecords {
 
     static OriginHttp originAnswer(int status) {
         return new OriginHttp("https://" + ORIGIN + "/", status, "nginx", 45L, null);
+    }
+
+    /** The origin's GET: {@code status} (or none), then {@code failure} (or none). */
+    static OriginHttp originHttp(String scheme, Integer status, Failure.Kind failure) {
+        return new OriginHttp(scheme + "://" + ORIGIN + "/", status, status == null ? null : "nginx",
+                status == null ? null : 45L, failure == null ? null : new Failure(failure, "failed"));
     }
 
     static OriginHttp originSilent() {
@@ -216,6 +246,19 @@ final class ProbeRecords {
                 why, "handshake alert");
     }
 
+    // ---- trace
+
+    static TraceResult trace() {
+        TraceBody body = TraceBody.parse("fl=1f1\ncolo=DTW\nhttp=http/2\ntls=TLSv1.3\nwarp=off\ngateway=off\n").orElseThrow();
+        return new TraceResult("https://" + HOST + "/cdn-cgi/trace", "104.16.132.229", 200, body, "Detroit, US", null);
+    }
+
+    /** A response that is not a trace ({@code status}), or none at all ({@code status null}, failed with {@code kind}). */
+    static TraceResult traceWithout(Integer status, Failure.Kind kind) {
+        return new TraceResult("https://" + HOST + "/cdn-cgi/trace", "104.16.132.229", status, null, null,
+                new Failure(kind, "no trace"));
+    }
+
     static OriginEndpoint endpoint(String ip) {
         try {
             return new OriginEndpoint(InetAddress.getByName(ip), null);
@@ -234,6 +277,8 @@ final class ProbeRecords {
         private final List<OriginResult> origins = new ArrayList<>();
         private final List<TlsResult> tls = new ArrayList<>();
         private DomainSettings settings = DomainSettings.NONE;
+        private final List<String> given = new ArrayList<>();
+        private TraceResult trace;
 
         Case target(Target t) {
             this.target = t;
@@ -264,15 +309,31 @@ final class ProbeRecords {
             return this;
         }
 
+        /** An origin address given to cfcheck, whether or not its probes brought anything back by the deadline. */
+        Case originGiven(String ip) {
+            this.given.add(ip);
+            return this;
+        }
+
+        Case trace(TraceResult t) {
+            this.trace = t;
+            return this;
+        }
+
         Case settings(SslMode mode, String notes) {
             this.settings = new DomainSettings(mode, notes);
             return this;
         }
 
         DiagnosisInput input() {
-            List<OriginEndpoint> given = origins.stream().map(o -> endpoint(o.address())).toList();
-            ProbeResults probes = ProbeResults.builder().put(DnsProbe.KEY, dns).put(EdgeProbe.KEY, edge).put(OriginsProbe.KEY, origins.isEmpty() ? null : origins).put(OriginTlsProbe.KEY, origins.isEmpty() ? null : tls).build();
-            return new DiagnosisInput(target, given, probes, settings, Thresholds.DEFAULTS);
+            // The origin probes run when an origin is given; one that brought nothing back by the deadline has an empty list.
+            List<OriginEndpoint> endpoints = java.util.stream.Stream.concat(given.stream(), origins.stream().map(OriginResult::address))
+                    .distinct().map(ProbeRecords::endpoint).toList();
+            boolean ran = !endpoints.isEmpty();
+            ProbeResults probes = ProbeResults.builder().put(DnsProbe.KEY, dns).put(EdgeProbe.KEY, edge)
+                    .put(OriginsProbe.KEY, ran ? origins : null).put(OriginTlsProbe.KEY, ran ? tls : null)
+                    .put(TraceProbe.KEY, trace).build();
+            return new DiagnosisInput(target, endpoints, probes, settings, Thresholds.DEFAULTS);
         }
     }
 
