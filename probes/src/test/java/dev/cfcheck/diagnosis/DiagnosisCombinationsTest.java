@@ -49,7 +49,11 @@ import org.junit.jupiter.api.TestReporter;
  *       refusing cfcheck's own direct connection while Cloudflare serves the page (an origin that allows only
  *       Cloudflare's addresses), and HEALTHY then says so;</li>
  *   <li>every failure appears in the verdict's evidence, in the probe's own words;</li>
- *   <li>"no probe saw a problem" only when no probe failed.</li>
+ *   <li>words only when true: "no probe saw a problem", "neither HTTPS nor HTTP got a response", and the edge
+ *       "accepted the connection" (EDGE_SILENT, a code inferred from silence);</li>
+ *   <li>with https asked for and not complete, the verdict is about https, never a code only the http answer shows;</li>
+ *   <li>the URL asked for connected through Cloudflare and cut at the deadline before its final response (after
+ *       a redirect too): EDGE_SILENT, or a code inferred from the origin.</li>
  * </ol>
  *
  * <p>The full product of the classes is about 10^8 cases, too many for a unit test. So two sets run: the
@@ -158,6 +162,10 @@ class DiagnosisCombinationsTest {
         out.add(new EdgeOutcome("200 slow", e -> e.status(200).firstByte(4000)));
         out.add(new EdgeOutcome("redirect loop", e -> e.status(301).redirects(true, new Redirect(301, e.url(), e.url()))));
         out.add(new EdgeOutcome("Cloudflare 522 page", e -> e.status(522).page(CloudflarePage.Type.ERROR, "522")));
+        out.add(new EdgeOutcome("Cloudflare 520 page", e -> e.status(520).page(CloudflarePage.Type.ERROR, "520")));
+        out.add(new EdgeOutcome("Cloudflare 526 page", e -> e.status(526).page(CloudflarePage.Type.ERROR, "526")));
+        out.add(new EdgeOutcome("Cloudflare 1016 page", e -> e.status(530).page(CloudflarePage.Type.ERROR, "1016")));
+        out.add(new EdgeOutcome("Cloudflare 1101 page", e -> e.status(500).page(CloudflarePage.Type.ERROR, "1101")));
         out.add(new EdgeOutcome("Cloudflare 1020 block", e -> e.status(403).page(CloudflarePage.Type.BLOCKED, "1020")));
         out.add(new EdgeOutcome("challenge", e -> e.status(403).page(CloudflarePage.Type.CHALLENGE, null).mitigated("challenge")));
         out.add(new EdgeOutcome("origin's 502", e -> e.status(502)));
@@ -257,42 +265,84 @@ class DiagnosisCombinationsTest {
     @Test
     void everyCombinationOfOutcomesKeepsTheInvariants(TestReporter reporter) {
         Violations violations = new Violations();
-        int exhaustive = 0;
-        for (int[] row : exhaustiveRows()) {
-            check(row, violations);
-            exhaustive++;
-        }
+        Set<Kind> reached = EnumSet.noneOf(Kind.class);
+        List<int[]> exhaustive = exhaustiveRows();
         List<int[]> pairwise = PairwiseRows.of(SIZES, DiagnosisCombinationsTest::applies);
-        for (int[] row : pairwise) {
-            check(row, violations);
-        }
-        reporter.publishEntry("combinations", exhaustive + " exhaustive + " + pairwise.size() + " pairwise");
-
-        assertThat(violations.count).as(violations.report()).isZero();
-    }
-
-    /** URL asked × https × http × origin, with DNS proxied, the origin's TLS fine when known, and a trace. */
-    private static List<int[]> exhaustiveRows() {
-        List<int[]> rows = new ArrayList<>();
-        for (int a = 0; a < ASKS.size(); a++) {
-            for (int s = -1; s < EDGE_OUTCOMES.size(); s++) {
-                for (int h = -1; h < EDGE_OUTCOMES.size(); h++) {
-                    for (int o = 0; o < ORIGIN_OUTCOMES.size(); o++) {
-                        int[] row = {a, 0, s, h, o, -1, 0};
-                        row[TLS] = applies(row, TLS) ? 0 : -1;
-                        // -1 (not probed) only where the scheme is not probed, and only there.
-                        if ((s < 0) == applies(row, HTTPS) || (h < 0) == applies(row, HTTP)) {
-                            continue;
-                        }
-                        rows.add(row);
-                    }
-                }
+        for (List<int[]> rows : List.of(exhaustive, pairwise)) {
+            for (int[] row : rows) {
+                check(row, violations, reached);
             }
         }
-        return rows;
+        reporter.publishEntry("combinations", exhaustive.size() + " exhaustive + " + pairwise.size() + " pairwise");
+
+        assertThat(violations.count).as(violations.report()).isZero();
+        // Not vacuous: the combinations reach every verdict there is (a new kind needs an outcome here that leads to it).
+        assertThat(reached).as("verdicts reached").containsExactlyInAnyOrder(Kind.values());
     }
 
-    private static void check(int[] row, Violations violations) {
+    /**
+     * The exhaustive products, each with DNS proxied and a trace, duplicates dropped:
+     * <ul>
+     *   <li>which exchange speaks: URL asked × https × http, the origin unknown or answering;</li>
+     *   <li>what the origin says when the edge does not: https × origin × origin TLS for a bare host name,
+     *       while http answers 200 (it must not speak for https);</li>
+     *   <li>the same for {@code http://}: http × origin, while https answers 200.</li>
+     * </ul>
+     */
+    private static List<int[]> exhaustiveRows() {
+        Map<String, int[]> rows = new LinkedHashMap<>();
+        int[] proxied = {index(DNS_OUTCOMES, DnsOutcome::name, "proxied")};
+        int[] trace = {index(TRACE_OUTCOMES, TraceOutcome::name, "trace")};
+        int[] tlsOk = {index(TLS_OUTCOMES, TlsOutcome::name, "ok")};
+        int[] edge200 = {index(EDGE_OUTCOMES, EdgeOutcome::name, "200")};
+        int[] unknownOrAnswering = {index(ORIGIN_OUTCOMES, OriginOutcome::name, "unknown"),
+                index(ORIGIN_OUTCOMES, OriginOutcome::name, "answers 200")};
+        int[] bare = {index(ASKS, Asked::name, "example.com")};
+        int[] http = {index(ASKS, Asked::name, "http://example.com")};
+        product(rows, all(ASKED), proxied, all(HTTPS), all(HTTP), unknownOrAnswering, tlsOk, trace);
+        product(rows, bare, proxied, all(HTTPS), edge200, all(ORIGIN_SIDE), all(TLS), trace);
+        product(rows, http, proxied, edge200, all(HTTP), all(ORIGIN_SIDE), tlsOk, trace);
+        return new ArrayList<>(rows.values());
+    }
+
+    private static <T> int index(List<T> outcomes, java.util.function.Function<T, String> name, String wanted) {
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (name.apply(outcomes.get(i)).equals(wanted)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no outcome " + wanted);
+    }
+
+    private static int[] all(int dim) {
+        return java.util.stream.IntStream.range(0, SIZES[dim]).toArray();
+    }
+
+    /** Adds every row of the product of these values per dimension; a dimension that does not apply is -1 (not run). */
+    private static void product(Map<String, int[]> rows, int[]... choices) {
+        int[] at = new int[choices.length];
+        while (true) {
+            int[] row = new int[choices.length];
+            for (int d = 0; d < row.length; d++) {
+                row[d] = choices[d][at[d]];
+            }
+            for (int d = 0; d < row.length; d++) {
+                if (!applies(row, d)) {
+                    row[d] = -1;
+                }
+            }
+            rows.putIfAbsent(java.util.Arrays.toString(row), row);
+            int d = row.length - 1;
+            while (d >= 0 && ++at[d] == choices[d].length) {
+                at[d--] = 0;
+            }
+            if (d < 0) {
+                return;
+            }
+        }
+    }
+
+    private static void check(int[] row, Violations violations, Set<Kind> reached) {
         Combination c = Combination.of(row);
         DiagnosisInput input = c.input();
         Diagnosis d;
@@ -302,12 +352,16 @@ class DiagnosisCombinationsTest {
             violations.add("exactly one verdict: the diagnosis threw", c, e.toString());
             return;
         }
+        reached.add(d.verdict().kind());
         List<ProbeFailure> failures = input.probes().failures(input.target());
         oneVerdict(c, d, violations);
         okNeedsTheAskedUrl(c, input, d, violations);
         okExplainsEveryFailure(c, input, d, failures, violations);
         failuresInEvidence(c, d, failures, violations);
-        noProblemOnlyWhenTrue(c, d, failures, violations);
+        noProblemOnlyWhenTrue(c, input, d, failures, violations);
+        httpNeverSpeaksForHttps(c, input, d, violations);
+        silenceNeedsAConnection(c, input, d, violations);
+        silenceAtTheDeadlineIsNamed(c, input, d, violations);
     }
 
     // ---- the invariants
@@ -336,8 +390,7 @@ class DiagnosisCombinationsTest {
         if (v.severity().isProblem()) {
             return;
         }
-        HttpExchange asked = c.askedExchange(input);
-        if (asked == null || !asked.answered() || asked.failure() != null) {
+        if (!complete(c.askedExchange(input))) {
             violations.add("ok verdict without a complete answer to the URL asked for", c,
                     v.kind() + " " + v.code() + ": " + v.title());
         }
@@ -369,10 +422,69 @@ class DiagnosisCombinationsTest {
         }
     }
 
-    private static void noProblemOnlyWhenTrue(Combination c, Diagnosis d, List<ProbeFailure> failures, Violations violations) {
-        if (d.verdict().summary().contains("no probe saw a problem") && !failures.isEmpty()) {
+    private static void noProblemOnlyWhenTrue(Combination c, DiagnosisInput input, Diagnosis d, List<ProbeFailure> failures,
+            Violations violations) {
+        String summary = d.verdict().summary();
+        if (summary.contains("no probe saw a problem") && !failures.isEmpty()) {
             violations.add("\"no probe saw a problem\" while one did", c, failures.get(0).id());
         }
+        EdgeResult edge = input.probes().get(EdgeProbe.KEY);
+        boolean anyAnswer = edge != null && java.util.stream.Stream.of(edge.https(), edge.http())
+                .anyMatch(x -> x != null && x.answered());
+        if (summary.contains("neither HTTPS nor HTTP got a response") && anyAnswer) {
+            violations.add("\"neither HTTPS nor HTTP got a response\" while one did", c, d.verdict().title());
+        }
+    }
+
+    /** With https asked for and not complete, the verdict is about https: never a code only the http exchange shows. */
+    private static void httpNeverSpeaksForHttps(Combination c, DiagnosisInput input, Diagnosis d, Violations violations) {
+        EdgeResult edge = input.probes().get(EdgeProbe.KEY);
+        if (c.asked().askedHttp() || edge == null || edge.https() == null || edge.http() == null) {
+            return;
+        }
+        HttpExchange https = edge.https();
+        HttpExchange http = edge.http();
+        Verdict v = d.verdict();
+        if (complete(https) || !http.answered() || v.inferred()) {
+            return;
+        }
+        String httpStatus = String.valueOf(http.status());
+        if (httpStatus.equals(v.code()) && !httpStatus.equals(String.valueOf(https.status()))) {
+            violations.add("the http answer speaks for https", c, v.kind() + " " + v.code() + ": " + v.title());
+        }
+    }
+
+    /** "The edge accepted the connection" (silence, or a code inferred from it) only when it did. */
+    private static void silenceNeedsAConnection(Combination c, DiagnosisInput input, Diagnosis d, Violations violations) {
+        Verdict v = d.verdict();
+        if (v.kind() != Kind.EDGE_SILENT && !v.inferred()) {
+            return;
+        }
+        HttpExchange asked = c.askedExchange(input);
+        if (asked == null || asked.timings() == null || asked.timings().connectMs() == null) {
+            violations.add("edge silence claimed without a connection to the edge", c, v.kind() + " " + v.code() + ": " + v.title());
+        }
+    }
+
+    /**
+     * The URL asked for connected through Cloudflare and had no final response by the deadline: the verdict is
+     * EDGE_SILENT, or a code inferred from the origin (Cloudflare's own 522/524 comes only after 19 s / 100 s).
+     */
+    private static void silenceAtTheDeadlineIsNamed(Combination c, DiagnosisInput input, Diagnosis d, Violations violations) {
+        HttpExchange asked = c.askedExchange(input);
+        if (!c.dns().proxied() || asked == null || asked.failure() == null
+                || asked.failure().kind() != Failure.Kind.DEADLINE || asked.timings() == null
+                || asked.timings().connectMs() == null || (asked.answered() && asked.redirects().isEmpty())) {
+            return;
+        }
+        Verdict v = d.verdict();
+        if (v.kind() != Kind.EDGE_SILENT && !v.inferred()) {
+            violations.add("silence at the deadline not named as such", c, v.kind() + " " + v.code() + ": " + v.title());
+        }
+    }
+
+    private static boolean complete(HttpExchange x) {
+        return x != null && x.answered() && x.failure() == null;
     }
 
     // ---- one combination
