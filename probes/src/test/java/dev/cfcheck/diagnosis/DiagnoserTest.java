@@ -332,6 +332,18 @@ class DiagnoserTest {
         }
 
         @Test
+        void edgeNeverConnectedByTheDeadlineIsUnreachableNotSilent() {
+            // SYN to the edge unanswered until the deadline: nothing holds the request while it tries the origin.
+            Diagnosis d = diagnose(given().edge(https(0).failed(Failure.Kind.DEADLINE, false), http(200))
+                    .origin(origin(null, port(443, TcpState.TIMEOUT))));
+
+            assertThat(d.verdict().kind()).isEqualTo(Kind.EDGE_UNREACHABLE);
+            assertThat(d.verdict().code()).isEqualTo("DEADLINE");
+            assertThat(d.verdict().inferred()).isFalse();
+            assertThat(d.verdict().summary()).doesNotContain("accepted the connection");
+        }
+
+        @Test
         void edgeThatRefusesIsUnreachableNotAnInference() {
             Diagnosis d = diagnose(given().edge(https(0).failed(Failure.Kind.REFUSED, false), http(0).failed(Failure.Kind.REFUSED, false))
                     .origin(origin(null, port(443, TcpState.TIMEOUT))));

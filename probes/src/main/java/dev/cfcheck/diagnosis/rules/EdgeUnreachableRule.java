@@ -2,7 +2,6 @@ package dev.cfcheck.diagnosis.rules;
 
 import dev.cfcheck.diagnosis.Kind;
 import dev.cfcheck.diagnosis.Placeholder;
-import dev.cfcheck.probes.Failure;
 import dev.cfcheck.probes.edge.EdgeProbe;
 import dev.cfcheck.probes.edge.HttpExchange;
 import dev.cfcheck.probes.origin.OriginsProbe;
@@ -29,8 +28,8 @@ public final class EdgeUnreachableRule implements Rule {
         }
         HttpExchange https = seen.edge() == null ? null : seen.edge().https();
         HttpExchange http = seen.edge() == null ? null : seen.edge().http();
-        if (https != null && !https.answered() && https.failure() != null
-                && https.failure().kind() != Failure.Kind.DEADLINE && http != null && http.answered()) {
+        if (https != null && !https.answered() && https.failure() != null && !seen.silent(https)
+                && http != null && http.answered()) {
             return List.of(Candidate.of(Kind.EDGE_UNREACHABLE, https.failure().kind().name()).withVariant("httpsOnly")
                     .withEvidence("https fails (" + https.failure().kind() + ") while http answers " + http.status())
                     .explaining(EDGE + " https")

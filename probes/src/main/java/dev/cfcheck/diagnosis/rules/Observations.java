@@ -149,13 +149,20 @@ public final class Observations {
      * this is the case for inferring 522/524. An http 301 meanwhile changes nothing: it is not the site's answer.
      */
     public boolean edgeSilent() {
-        HttpExchange x = primary();
         // Off Cloudflare there is no proxy waiting on an origin: a silent server is simply unreachable.
-        if (x == null || x.answered() || x.failure() == null || (dns() != null && !dns().proxied())) {
+        return (dns() == null || dns().proxied()) && silent(primary());
+    }
+
+    /**
+     * True when the exchange connected and then had no answer by the deadline (or a socket timeout). Never
+     * without a connection: a SYN unanswered until the deadline is an edge that cannot be reached, not one
+     * holding the request while it tries the origin.
+     */
+    public boolean silent(HttpExchange x) {
+        if (x == null || x.answered() || x.failure() == null || x.timings() == null || x.timings().connectMs() == null) {
             return false;
         }
-        return x.failure().kind() == Failure.Kind.DEADLINE
-                || (x.failure().kind() == Failure.Kind.TIMEOUT && x.timings() != null && x.timings().connectMs() != null);
+        return x.failure().kind() == Failure.Kind.DEADLINE || x.failure().kind() == Failure.Kind.TIMEOUT;
     }
 
     // ---- origin
