@@ -276,6 +276,21 @@ class DiagnoserTest {
         }
 
         @Test
+        void httpUrlRedirectedToHttpsThatIsSilentInfersFromTheOriginsHttpsPort() {
+            // "Always Use HTTPS" answers http:// at once; the https hop it leads to is what Cloudflare holds.
+            Diagnosis d = diagnose(given().target(ProbeRecords.target(HOST, "http", null))
+                    .edge(https(0).failed(Failure.Kind.DEADLINE, true), http(301)
+                            .redirects(false, new Redirect(301, "http://example.com/", "https://example.com/"))
+                            .thenFailed(Failure.Kind.DEADLINE))
+                    .origin(origin(null, port(443, TcpState.TIMEOUT), port(80, TcpState.CONNECTED))));
+
+            assertThat(d.verdict().kind()).isEqualTo(Kind.ORIGIN_TIMEOUT);
+            assertThat(d.verdict().code()).isEqualTo("522");
+            assertThat(d.verdict().inferred()).isTrue();
+            assertThat(d.verdict().evidence()).anyMatch(l -> l.contains("origin 203.0.113.10:443 did not answer"));
+        }
+
+        @Test
         void silentEdgeWhileTheOriginAnswersIsAnInferredDisagreement() {
             Diagnosis d = diagnose(silentEdge().origin(origin(originAnswer(200), port(443, TcpState.CONNECTED))));
 
