@@ -340,6 +340,19 @@ class DiagnoserTest {
         }
 
         @Test
+        void httpAskedForFailingWhileHttpsAnswersIsEdgeUnreachableOverHttpNotNeither() {
+            Diagnosis d = diagnose(given().target(ProbeRecords.target(HOST, "http", null))
+                    .edge(https(200), http(0).failed(Failure.Kind.REFUSED, false)));
+
+            assertThat(d.verdict().kind()).isEqualTo(Kind.EDGE_UNREACHABLE);
+            assertThat(d.verdict().code()).isEqualTo("REFUSED");
+            assertThat(d.verdict().title()).isEqualTo("Plain HTTP to example.com fails at the edge (REFUSED) while HTTPS answers");
+            assertThat(d.verdict().summary()).doesNotContain("neither").contains("http://example.com/");
+            assertThat(d.verdict().evidence()).contains("http fails (REFUSED) while https answers 200");
+            assertThat(commands(d)).contains("curl -sv -o /dev/null http://example.com/");
+        }
+
+        @Test
         void httpsCutByTheDeadlineWhileHttpAnsweredIsNotCalledBroken() {
             Diagnosis d = diagnose(given().edge(https(0).failed(Failure.Kind.DEADLINE, true), http(200)));
 

@@ -145,24 +145,24 @@ public final class Observations {
     }
 
     /**
-     * True when the asked-for URL got no answer and the edge was still quiet when the deadline came (or after
-     * connecting), and the host is on Cloudflare: Cloudflare holds the connection while it tries the origin, so
-     * this is the case for inferring 522/524. An http 301 meanwhile changes nothing: it is not the site's answer.
+     * True when the URL asked for is {@linkplain #silent silent}: Cloudflare holds the connection while it tries
+     * the origin, so this is the case for inferring 522/524. An http 301 meanwhile changes nothing: it is not
+     * the site's answer.
      */
     public boolean edgeSilent() {
-        // Off Cloudflare there is no proxy waiting on an origin: a silent server is simply unreachable.
-        return (dns() == null || dns().proxied()) && silent(primary());
+        return silent(primary());
     }
 
     /**
-     * True when the exchange connected and then had no answer by the deadline (or a socket timeout): no answer
-     * at all, or a redirect on the site ("Always Use HTTPS" sends http to https at once) whose target then
-     * said nothing. Never without a connection: a SYN unanswered until the deadline is an edge that cannot be
-     * reached, not one holding the request while it tries the origin.
+     * True when the exchange connected through Cloudflare and then had no answer by the deadline (or a socket
+     * timeout): no answer at all, or a redirect on the site ("Always Use HTTPS" sends http to https at once)
+     * whose target then said nothing. Never without a connection: a SYN unanswered until the deadline is an
+     * edge that cannot be reached, not one holding the request while it tries the origin. Off Cloudflare there
+     * is no proxy waiting on an origin: a silent server is simply unreachable.
      */
     public boolean silent(HttpExchange x) {
         if (x == null || x.failure() == null || x.timings() == null || x.timings().connectMs() == null
-                || (x.answered() && !redirectedOnSite(x))) {
+                || (x.answered() && !redirectedOnSite(x)) || (dns() != null && !dns().proxied())) {
             return false;
         }
         return x.failure().kind() == Failure.Kind.DEADLINE || x.failure().kind() == Failure.Kind.TIMEOUT;
