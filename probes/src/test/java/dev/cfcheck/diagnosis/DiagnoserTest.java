@@ -525,6 +525,27 @@ class DiagnoserTest {
     }
 
     @Nested
+    class OtherScheme {
+
+        @Test
+        void httpLoopingWhileTheHttpsAskedForErrsIsAboutHttps() {
+            Diagnosis d = diagnose(given().edge(https(502), http(301).redirects(true,
+                    new Redirect(301, "http://example.com/", "http://example.com/"))));
+
+            assertThat(d.verdict().kind()).isEqualTo(Kind.ORIGIN_HTTP_ERROR);
+            assertThat(d.verdict().code()).isEqualTo("502");
+        }
+
+        @Test
+        void httpLoopingWhileHttpsWorksIsStillALoop() {
+            Diagnosis d = diagnose(given().edge(https(200), http(301).redirects(true,
+                    new Redirect(301, "http://example.com/", "http://example.com/"))));
+
+            assertThat(d.verdict().kind()).isEqualTo(Kind.REDIRECT_LOOP);
+        }
+    }
+
+    @Nested
     class Dns {
 
         @Test

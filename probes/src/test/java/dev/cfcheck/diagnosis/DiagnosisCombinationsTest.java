@@ -51,7 +51,8 @@ import org.junit.jupiter.api.TestReporter;
  *   <li>every failure appears in the verdict's evidence, in the probe's own words;</li>
  *   <li>words only when true: "no probe saw a problem", "neither HTTPS nor HTTP got a response", and the edge
  *       "accepted the connection" (EDGE_SILENT, a code inferred from silence);</li>
- *   <li>with https asked for and not complete, the verdict is about https, never a code only the http answer shows;</li>
+ *   <li>with https asked for and not answered whole with a success, the verdict is about https, never a code
+ *       only the http answer shows;</li>
  *   <li>the URL asked for connected through Cloudflare and cut at the deadline before its final response (after
  *       a redirect too): EDGE_SILENT, or a code inferred from the origin, unless a worse fault outranks it.</li>
  * </ol>
@@ -436,7 +437,10 @@ class DiagnosisCombinationsTest {
         }
     }
 
-    /** With https asked for and not complete, the verdict is about https: never a code only the http exchange shows. */
+    /**
+     * With https asked for and not answered whole with a success (or redirect), the verdict is about https: never
+     * a code only the http exchange shows.
+     */
     private static void httpNeverSpeaksForHttps(Combination c, DiagnosisInput input, Diagnosis d, Violations violations) {
         EdgeResult edge = input.probes().get(EdgeProbe.KEY);
         if (c.asked().askedHttp() || edge == null || edge.https() == null || edge.http() == null) {
@@ -445,7 +449,7 @@ class DiagnosisCombinationsTest {
         HttpExchange https = edge.https();
         HttpExchange http = edge.http();
         Verdict v = d.verdict();
-        if (complete(https) || !http.answered() || v.inferred()) {
+        if ((complete(https) && https.status() < 400) || !http.answered() || v.inferred()) {
             return;
         }
         String httpStatus = String.valueOf(http.status());
