@@ -66,6 +66,29 @@ class DiagnoserTest {
     }
 
     @Nested
+    class OriginFiltered {
+
+        @Test
+        void originRefusingUsWhileCloudflareFetchesThePageIsHealthyAndSaysWhy() {
+            Diagnosis d = diagnose(given().edge(https(200), http(200))
+                    .origin(origin(null, port(443, TcpState.TIMEOUT), port(80, TcpState.TIMEOUT))));
+
+            assertThat(d.verdict().kind()).isEqualTo(Kind.HEALTHY);
+            assertThat(d.verdict().summary()).doesNotContain("no probe saw a problem").contains("only Cloudflare's addresses");
+        }
+
+        @Test
+        void aPageFromCloudflaresCacheDoesNotVouchForAnOriginThatDoesNotAnswer() {
+            Diagnosis d = diagnose(given().edge(https(200).cacheStatus("HIT"), http(200))
+                    .origin(origin(null, port(443, TcpState.TIMEOUT), port(80, TcpState.TIMEOUT))));
+
+            assertThat(d.verdict().kind()).isEqualTo(Kind.INCONCLUSIVE);
+            assertThat(d.verdict().severity().isProblem()).isTrue();
+            assertThat(d.verdict().evidence()).anyMatch(l -> l.startsWith("unexplained: origin 203.0.113.10:443"));
+        }
+    }
+
+    @Nested
     class OriginErrors {
 
         @Test

@@ -49,8 +49,9 @@ import org.junit.jupiter.api.TestReporter;
  *       refusing cfcheck's own direct connection while Cloudflare serves the page (an origin that allows only
  *       Cloudflare's addresses), and HEALTHY then says so;</li>
  *   <li>every failure appears in the verdict's evidence, in the probe's own words;</li>
- *   <li>words only when true: "no probe saw a problem", "neither HTTPS nor HTTP got a response", and the edge
- *       "accepted the connection" (EDGE_SILENT, a code inferred from silence);</li>
+ *   <li>words only when true: "no probe saw a problem", "neither HTTPS nor HTTP got a response", the origin
+ *       "did not accept cfcheck's own direct connection", and the edge "accepted the connection" (EDGE_SILENT,
+ *       a code inferred from silence);</li>
  *   <li>with https asked for and not answered whole with a success, the verdict is about https, never a code
  *       only the http answer shows;</li>
  *   <li>the URL asked for connected through Cloudflare and cut at the deadline before its final response (after
@@ -73,10 +74,14 @@ class DiagnosisCombinationsTest {
     /**
      * Failures of cfcheck's own direct connection to the origin that an origin allowing only Cloudflare's
      * addresses causes (dropped, refused, reset, or stalled): the one kind an ok verdict may carry, because the
-     * page through Cloudflare proves the origin works.
+     * page Cloudflare fetched from the origin proves the origin works. A page from Cloudflare's cache proves
+     * nothing about the origin.
      */
     private static final Set<Failure.Kind> FILTERED_FROM_HERE = EnumSet.of(Failure.Kind.TIMEOUT, Failure.Kind.REFUSED,
             Failure.Kind.UNREACHABLE, Failure.Kind.RESET, Failure.Kind.TLS_TIMEOUT, Failure.Kind.DEADLINE);
+
+    /** {@code cf-cache-status} values of a page served from Cloudflare's cache, the origin not asked. */
+    private static final Set<String> FROM_CACHE = Set.of("HIT", "STALE", "UPDATING");
 
     // ---- the dimensions
 
@@ -161,6 +166,8 @@ class DiagnosisCombinationsTest {
         out.add(new EdgeOutcome("200", e -> e.status(200)));
         out.add(new EdgeOutcome("200 after a redirect", e -> e.status(200).redirects(false, hop(e, 301))));
         out.add(new EdgeOutcome("200 slow", e -> e.status(200).firstByte(4000)));
+        // From Cloudflare's cache: the origin was not asked, so this answer says nothing about it.
+        out.add(new EdgeOutcome("200 from cache (HIT)", e -> e.status(200).cacheStatus("HIT")));
         out.add(new EdgeOutcome("redirect loop", e -> e.status(301).redirects(true, new Redirect(301, e.url(), e.url()))));
         out.add(new EdgeOutcome("Cloudflare 522 page", e -> e.status(522).page(CloudflarePage.Type.ERROR, "522")));
         out.add(new EdgeOutcome("Cloudflare 520 page", e -> e.status(520).page(CloudflarePage.Type.ERROR, "520")));
@@ -405,7 +412,9 @@ class DiagnosisCombinationsTest {
         }
         HttpExchange asked = c.askedExchange(input);
         for (ProbeFailure f : failures) {
-            boolean originFilteredFromHere = v.kind() == Kind.HEALTHY && asked != null && asked.viaCloudflare()
+            boolean fromOrigin = asked != null && asked.viaCloudflare()
+                    && (asked.cacheStatus() == null || !FROM_CACHE.contains(asked.cacheStatus()));
+            boolean originFilteredFromHere = v.kind() == Kind.HEALTHY && fromOrigin
                     && (f.probe().equals(OriginsProbe.KEY.name()) || f.probe().equals(OriginTlsProbe.KEY.name()))
                     && f.kind() != null && FILTERED_FROM_HERE.contains(f.kind());
             if (!originFilteredFromHere) {
@@ -428,6 +437,11 @@ class DiagnosisCombinationsTest {
         String summary = d.verdict().summary();
         if (summary.contains("no probe saw a problem") && !failures.isEmpty()) {
             violations.add("\"no probe saw a problem\" while one did", c, failures.get(0).id());
+        }
+        if (summary.contains("did not accept cfcheck's own direct connection")
+                && failures.stream().anyMatch(f -> !f.probe().equals(OriginsProbe.KEY.name()) || f.subject().endsWith(" GET"))) {
+            violations.add("\"did not accept cfcheck's own direct connection\" after one was accepted", c,
+                    failures.stream().map(ProbeFailure::id).toList().toString());
         }
         EdgeResult edge = input.probes().get(EdgeProbe.KEY);
         boolean anyAnswer = edge != null && java.util.stream.Stream.of(edge.https(), edge.http())

@@ -134,6 +134,11 @@ final class ProbeRecords {
             return this;
         }
 
+        Exchange cacheStatus(String value) {
+            this.cacheStatus = value;
+            return this;
+        }
+
         Exchange mitigated(String value) {
             this.mitigated = value;
             return this;
