@@ -78,6 +78,18 @@ class DiagnoserTest {
         }
 
         @Test
+        void originAcceptingButStallingOurHandshakeIsNotSaidToRefuseTheConnection() {
+            // A scrubbing proxy in front of the origin completes TCP with anyone, then drops what is not Cloudflare's.
+            Diagnosis d = diagnose(given().edge(https(200), http(200))
+                    .origin(origin(null, port(443, TcpState.CONNECTED), port(80, TcpState.CONNECTED)))
+                    .tls(ProbeRecords.tlsFailed(TlsFailure.TIMEOUT)));
+
+            assertThat(d.verdict().kind()).isEqualTo(Kind.HEALTHY);
+            assertThat(d.verdict().summary()).contains("refused or ignored cfcheck's own direct requests")
+                    .doesNotContain("did not accept");
+        }
+
+        @Test
         void aPageFromCloudflaresCacheDoesNotVouchForAnOriginThatDoesNotAnswer() {
             Diagnosis d = diagnose(given().edge(https(200).cacheStatus("HIT"), http(200))
                     .origin(origin(null, port(443, TcpState.TIMEOUT), port(80, TcpState.TIMEOUT))));
