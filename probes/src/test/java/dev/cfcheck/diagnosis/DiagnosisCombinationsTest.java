@@ -37,7 +37,7 @@ import org.junit.jupiter.api.TestReporter;
  * The diagnosis over every combination of probe outcome classes: each probe ok, failed in each way it can fail
  * (every {@link Failure.Kind}, {@link DnsStatus}, {@link TcpState} and {@link TlsFailure}, so a new one is
  * covered without touching this test), silent at the deadline, or not run; the URL asked for over https, http,
- * or with a port (one scheme probed); the origin known or not. On each, the invariants an on-call reader relies
+ * or with a port (one scheme probed); the origin known or not; the SSL mode the config states. On each, the invariants an on-call reader relies
  * on:
  *
  * <ol>
@@ -57,11 +57,11 @@ import org.junit.jupiter.api.TestReporter;
  *       a redirect too): EDGE_SILENT, or a code inferred from the origin, unless a worse fault outranks it.</li>
  * </ol>
  *
- * <p>The full product of the classes is about 10^8 cases, too many for a unit test. So two sets run: the
- * exhaustive product of what decides whether the site works (URL asked × https × http × origin, DNS proxied),
- * where the http-301-while-https-is-silent outages live; and a pairwise covering array over all seven
- * dimensions (every value of every dimension meets every value of every other at least once, {@link
- * PairwiseRows}). Violations are collected and reported together, a few examples per invariant.
+ * <p>The full product of the classes is some 3.5 billion cases, far too many for a unit test. So two sets run
+ * (about 40,000 cases, a few seconds): exhaustive products of what decides whether the site works, where the
+ * http-301-while-https-is-silent outages live (see {@link #exhaustiveRows()}); and a pairwise covering array
+ * over all eight dimensions (every value of every dimension meets every value of every other at least once,
+ * {@link PairwiseRows}). Violations are collected and reported together, a few examples per invariant.
  */
 class DiagnosisCombinationsTest {
 
@@ -91,6 +91,7 @@ class DiagnosisCombinationsTest {
     private static final int ORIGIN_SIDE = 4;
     private static final int TLS = 5;
     private static final int TRACE = 6;
+    private static final int SSL_MODE = 7;
 
     /** What the user typed: a scheme (none: a bare host, meaning https) and maybe a port (then one scheme is probed). */
     record Asked(String name, String scheme, Integer port) {
@@ -144,6 +145,9 @@ class DiagnosisCombinationsTest {
     private static final List<OriginOutcome> ORIGIN_OUTCOMES = originOutcomes();
     private static final List<TlsOutcome> TLS_OUTCOMES = tlsOutcomes();
     private static final List<TraceOutcome> TRACE_OUTCOMES = traceOutcomes();
+    /** The SSL mode the config states for the domain ({@code null}: none): it picks the origin port Cloudflare uses. */
+    private static final List<SslMode> SSL_MODES = java.util.stream.Stream.concat(java.util.stream.Stream.of((SslMode) null),
+            java.util.Arrays.stream(SslMode.values())).toList();
 
     private static List<DnsOutcome> dnsOutcomes() {
         List<DnsOutcome> out = new ArrayList<>();
@@ -249,7 +253,7 @@ class DiagnosisCombinationsTest {
     }
 
     private static final int[] SIZES = {ASKS.size(), DNS_OUTCOMES.size(), EDGE_OUTCOMES.size(), EDGE_OUTCOMES.size(),
-            ORIGIN_OUTCOMES.size(), TLS_OUTCOMES.size(), TRACE_OUTCOMES.size()};
+            ORIGIN_OUTCOMES.size(), TLS_OUTCOMES.size(), TRACE_OUTCOMES.size(), SSL_MODES.size()};
 
     /**
      * What the probes cannot produce together: no edge exchange (nor trace) when DNS failed, only the URL's scheme
@@ -300,15 +304,16 @@ class DiagnosisCombinationsTest {
         Map<String, int[]> rows = new LinkedHashMap<>();
         int[] proxied = {index(DNS_OUTCOMES, DnsOutcome::name, "proxied")};
         int[] trace = {index(TRACE_OUTCOMES, TraceOutcome::name, "trace")};
+        int[] noMode = {0};
         int[] tlsOk = {index(TLS_OUTCOMES, TlsOutcome::name, "ok")};
         int[] edge200 = {index(EDGE_OUTCOMES, EdgeOutcome::name, "200")};
         int[] unknownOrAnswering = {index(ORIGIN_OUTCOMES, OriginOutcome::name, "unknown"),
                 index(ORIGIN_OUTCOMES, OriginOutcome::name, "answers 200")};
         int[] bare = {index(ASKS, Asked::name, "example.com")};
         int[] http = {index(ASKS, Asked::name, "http://example.com")};
-        product(rows, all(ASKED), proxied, all(HTTPS), all(HTTP), unknownOrAnswering, tlsOk, trace);
-        product(rows, bare, proxied, all(HTTPS), edge200, all(ORIGIN_SIDE), all(TLS), trace);
-        product(rows, http, proxied, edge200, all(HTTP), all(ORIGIN_SIDE), tlsOk, trace);
+        product(rows, all(ASKED), proxied, all(HTTPS), all(HTTP), unknownOrAnswering, tlsOk, trace, noMode);
+        product(rows, bare, proxied, all(HTTPS), edge200, all(ORIGIN_SIDE), all(TLS), trace, noMode);
+        product(rows, http, proxied, edge200, all(HTTP), all(ORIGIN_SIDE), tlsOk, trace, noMode);
         return new ArrayList<>(rows.values());
     }
 
@@ -505,12 +510,12 @@ class DiagnosisCombinationsTest {
 
     /** One value per dimension; {@code null} where the dimension does not apply (not run). */
     record Combination(Asked asked, DnsOutcome dns, EdgeOutcome https, EdgeOutcome http, OriginOutcome origin,
-            TlsOutcome tls, TraceOutcome trace) {
+            TlsOutcome tls, TraceOutcome trace, SslMode sslMode) {
 
         static Combination of(int[] row) {
             return new Combination(ASKS.get(row[ASKED]), DNS_OUTCOMES.get(row[DNS]), pick(EDGE_OUTCOMES, row[HTTPS]),
                     pick(EDGE_OUTCOMES, row[HTTP]), ORIGIN_OUTCOMES.get(row[ORIGIN_SIDE]), pick(TLS_OUTCOMES, row[TLS]),
-                    pick(TRACE_OUTCOMES, row[TRACE]));
+                    pick(TRACE_OUTCOMES, row[TRACE]), SSL_MODES.get(row[SSL_MODE]));
         }
 
         private static <T> T pick(List<T> values, int i) {
@@ -521,7 +526,7 @@ class DiagnosisCombinationsTest {
             // An IP-literal target has no DNS lookup.
             String host = dns.result() == null ? "104.16.132.229" : HOST;
             Target target = ProbeRecords.target(host, asked.scheme(), asked.port());
-            ProbeRecords.Case c = given().target(target).dns(dns.result());
+            ProbeRecords.Case c = given().target(target).dns(dns.result()).settings(sslMode, null);
             if (https != null || http != null) {
                 c.edge(exchange(https, "https", target), exchange(http, "http", target));
             }
@@ -555,7 +560,8 @@ class DiagnosisCombinationsTest {
         public String toString() {
             return "asked " + asked.name() + " | dns " + dns.name() + " | https " + name(https) + " | http " + name(http)
                     + " | origin " + origin.name() + " | tls " + (tls == null ? "not run" : tls.name())
-                    + " | trace " + (trace == null ? "not run" : trace.name());
+                    + " | trace " + (trace == null ? "not run" : trace.name())
+                    + " | SSL mode " + (sslMode == null ? "not set" : sslMode.json());
         }
 
         private static String name(EdgeOutcome e) {
