@@ -51,8 +51,8 @@ import org.junit.jupiter.api.TestReporter;
  *   <li>every failure appears in the verdict's evidence, in the probe's own words;</li>
  *   <li>words only when true: "no probe saw a problem", "neither HTTPS nor HTTP got a response", and the edge
  *       "accepted the connection" (EDGE_SILENT, a code inferred from silence);</li>
- *   <li>with https asked for and not answered whole with a success, the verdict is about https, never a code
- *       only the http answer shows;</li>
+ *   <li>with the URL asked for not answered whole with a success, the verdict is about it, never a code only
+ *       the other scheme's answer shows;</li>
  *   <li>the URL asked for connected through Cloudflare and cut at the deadline before its final response (after
  *       a redirect too): EDGE_SILENT, or a code inferred from the origin, unless a worse fault outranks it.</li>
  * </ol>
@@ -371,7 +371,7 @@ class DiagnosisCombinationsTest {
         okExplainsEveryFailure(c, input, d, failures, violations);
         failuresInEvidence(c, d, failures, violations);
         noProblemOnlyWhenTrue(c, input, d, failures, violations);
-        httpNeverSpeaksForHttps(c, input, d, violations);
+        otherSchemeNeverSpeaks(c, input, d, violations);
         silenceNeedsAConnection(c, input, d, violations);
         silenceAtTheDeadlineIsNamed(c, input, d, violations);
     }
@@ -451,23 +451,23 @@ class DiagnosisCombinationsTest {
     }
 
     /**
-     * With https asked for and not answered whole with a success (or redirect), the verdict is about https: never
-     * a code only the http exchange shows.
+     * With the URL asked for not answered whole with a success (or redirect), the verdict is about it: never a
+     * code only the other scheme's answer shows (http's 301 never speaks for https, nor https's 200 for http).
      */
-    private static void httpNeverSpeaksForHttps(Combination c, DiagnosisInput input, Diagnosis d, Violations violations) {
+    private static void otherSchemeNeverSpeaks(Combination c, DiagnosisInput input, Diagnosis d, Violations violations) {
         EdgeResult edge = input.probes().get(EdgeProbe.KEY);
-        if (c.asked().askedHttp() || edge == null || edge.https() == null || edge.http() == null) {
+        if (edge == null || edge.https() == null || edge.http() == null) {
             return;
         }
-        HttpExchange https = edge.https();
-        HttpExchange http = edge.http();
+        HttpExchange asked = c.askedExchange(input);
+        HttpExchange other = asked == edge.https() ? edge.http() : edge.https();
         Verdict v = d.verdict();
-        if ((complete(https) && https.status() < 400) || !http.answered() || v.inferred()) {
+        if ((complete(asked) && asked.status() < 400) || !other.answered() || v.inferred()) {
             return;
         }
-        String httpStatus = String.valueOf(http.status());
-        if (httpStatus.equals(v.code()) && !httpStatus.equals(String.valueOf(https.status()))) {
-            violations.add("the http answer speaks for https", c, v.kind() + " " + v.code() + ": " + v.title());
+        String otherStatus = String.valueOf(other.status());
+        if (otherStatus.equals(v.code()) && !otherStatus.equals(String.valueOf(asked.status()))) {
+            violations.add("the other scheme's answer speaks for the URL asked for", c, v.kind() + " " + v.code() + ": " + v.title());
         }
     }
 
