@@ -1,10 +1,13 @@
 package dev.cfcheck.check;
 
 import dev.cfcheck.probes.DaemonThreads;
+import dev.cfcheck.probes.HandshakeTimeout;
 import dev.cfcheck.probes.dns.DnsProbe;
 import dev.cfcheck.probes.edge.EdgeProbe;
+import dev.cfcheck.probes.origin.OriginHttpProbe;
 import dev.cfcheck.probes.origin.OriginProbe;
 import dev.cfcheck.probes.origin.OriginsProbe;
+import dev.cfcheck.probes.origin.TcpProbe;
 import dev.cfcheck.probes.tls.OriginTlsProbe;
 import dev.cfcheck.probes.tls.TlsProbe;
 import dev.cfcheck.probes.tls.TrustMaterial;
@@ -33,6 +36,15 @@ public final class LiveProbes {
      */
     public static ProbeList create(InetSocketAddress resolver, CloudflareRanges ranges, TrustMaterial trust,
             AddressPolicy safePolicy) {
+        return create(resolver, ranges, trust, safePolicy, HandshakeTimeout.DEFAULT);
+    }
+
+    /**
+     * As {@link #create(InetSocketAddress, CloudflareRanges, TrustMaterial, AddressPolicy)}, with another limit for
+     * a TLS handshake once connected, at the edge and the origin (tests shorten it, as they shorten the deadline).
+     */
+    public static ProbeList create(InetSocketAddress resolver, CloudflareRanges ranges, TrustMaterial trust,
+            AddressPolicy safePolicy, HandshakeTimeout handshakeTimeout) {
         DnsProbe dns = new DnsProbe(resolver, ranges);
         // The second port connect of each origin probe (the first runs on the probe's own thread). A hand-off
         // pool, not a queue: when all threads are busy the connect runs on the caller, a little later, rather
@@ -40,9 +52,10 @@ public final class LiveProbes {
         ThreadPoolExecutor originPool = new ThreadPoolExecutor(0, MAX_ORIGIN_THREADS, 60, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), new DaemonThreads("cfcheck-origin-"));
         return new ProbeList(dns, List.of(
-                new EdgeProbe(safePolicy, dns, trust.trustManager()),
-                new OriginsProbe(new OriginProbe(originPool), originPool::shutdownNow),
-                new OriginTlsProbe(new TlsProbe(trust)),
-                new TraceProbe(trust.trustManager())));
+                new EdgeProbe(safePolicy, dns, trust.trustManager(), handshakeTimeout),
+                new OriginsProbe(new OriginProbe(originPool, new TcpProbe(),
+                        new OriginHttpProbe(TcpProbe.DEFAULT_CONNECT_CAP, handshakeTimeout)), originPool::shutdownNow),
+                new OriginTlsProbe(new TlsProbe(trust, TcpProbe.DEFAULT_CONNECT_CAP, handshakeTimeout)),
+                new TraceProbe(trust.trustManager(), handshakeTimeout)));
     }
 }
