@@ -48,9 +48,12 @@ public final class BrokenReply {
         return new Failure(Failure.Kind.BROKEN_REPLY, "the connection closed before the response headers ended");
     }
 
-    /** The body could not be read whole ({@code e} is not a timeout): cut short, or its framing broken. */
+    /**
+     * The body could not be read whole ({@code e} is not a timeout): cut short, or its framing broken. OkHttp's
+     * own message says which ("unexpected end of stream", "expected chunk size ... but was "zz"").
+     */
     public static Failure inBody(IOException e) {
-        String detail = OneLine.ofRootCause(e);
+        String detail = OneLine.of(e.getMessage());
         return new Failure(Failure.Kind.BROKEN_REPLY, "the body broke off" + (detail == null ? "" : ": " + detail));
     }
 }
