@@ -144,7 +144,7 @@ public final class FailureClassifier {
             case RESET -> mentionsReset(e) ? "connection reset by the peer"
                     : "connection closed before a full response";
             case TLS -> withDetail("TLS handshake failed", tlsDetail(OneLine.ofRootCause(e)));
-            case TLS_TIMEOUT -> "connected, but the TLS handshake did not finish";
+            case TLS_TIMEOUT -> "not finished after connecting"; // named with its wait by HandshakeTimeout.stalled
             case BROKEN_REPLY -> BrokenReply.inHeaders().message();
             case PROTOCOL -> withDetail("not a valid HTTP response", OneLine.ofRootCause(e));
             case DNS -> withDetail("host did not resolve", OneLine.ofRootCause(e));
