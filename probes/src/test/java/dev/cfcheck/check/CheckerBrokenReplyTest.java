@@ -45,9 +45,16 @@ class CheckerBrokenReplyTest {
 
     /** Far away for the broken replies: they must not need it. */
     private static final Duration LONG_DEADLINE = Duration.ofSeconds(10);
-    /** For a silent edge, which does take the whole deadline; longer than the handshake timeout. */
-    private static final Duration SHORT_DEADLINE = Duration.ofMillis(1500);
-    private static final HandshakeTimeout HANDSHAKE = new HandshakeTimeout(Duration.ofMillis(300));
+    /**
+     * For a silent edge, which does take the whole deadline: short, yet room enough for the handshakes that do
+     * complete and the origin's answer on a cold JVM and a busy machine.
+     */
+    private static final Duration SILENT_EDGE_DEADLINE = Duration.ofSeconds(4);
+    /**
+     * For a handshake that stalls: shorter than the default 5 s so the test is quick, long enough for the
+     * handshakes that do complete, and well inside {@link #SILENT_EDGE_DEADLINE}.
+     */
+    private static final HandshakeTimeout STALL = new HandshakeTimeout(Duration.ofSeconds(1));
     /** The edge stand-in holds https for longer than the test: the edge is silent at the deadline. */
     private static final Timing HOLDS = new Timing(Duration.ofSeconds(30), Duration.ofSeconds(30));
     private static final Duration FOLLOW_UP = Duration.ofSeconds(20);
@@ -71,7 +78,7 @@ class CheckerBrokenReplyTest {
     @EnumSource(RawReply.class)
     void brokenEdgeReplyIsNamedAtOnceAndNeverHealthy(RawReply reply) {
         try (TlsTestServer edge = tlsServer(reply);
-             Checker checker = site.checker(settings(FOLLOW_UP), HANDSHAKE)) {
+             Checker checker = site.checker(settings(FOLLOW_UP), HandshakeTimeout.DEFAULT)) {
             CheckReport report = checker.check(request(edge.port(), List.of(), LONG_DEADLINE));
 
             HttpExchange https = report.probes().get(EdgeProbe.KEY).https();
@@ -89,7 +96,7 @@ class CheckerBrokenReplyTest {
     void edgeAndOriginBothCuttingTheBodyShortInfer520() {
         try (TlsTestServer edge = tlsServer(RawReply.SHORT_BODY);
              TlsTestServer origin = tlsServer(RawReply.SHORT_BODY);
-             Checker checker = site.checker(settings(FOLLOW_UP), HANDSHAKE)) {
+             Checker checker = site.checker(settings(FOLLOW_UP), HandshakeTimeout.DEFAULT)) {
             CheckReport report = checker.check(request(edge.port(), List.of(endpoint(origin.port())), LONG_DEADLINE));
 
             assertThat(report.probes().get(EdgeProbe.KEY).https().failure().kind()).isEqualTo(Failure.Kind.BROKEN_REPLY);
@@ -106,8 +113,8 @@ class CheckerBrokenReplyTest {
     void silentEdgeWithAnOriginSendingAnEmptyReplyInfers520() throws Exception {
         try (CloudflareLikeEdge edge = CloudflareLikeEdge.start(LoopbackSite.HOST, Origin.NEVER_RESPONDS, HOLDS);
              TlsTestServer origin = tlsServer(RawReply.EMPTY);
-             Checker checker = site.checker(settings(Duration.ZERO), HANDSHAKE, edge.httpsPort(), edge.httpPort())) {
-            CheckReport report = checker.check(portlessRequest(List.of(endpoint(origin.port()))));
+             Checker checker = site.checker(settings(Duration.ZERO), HandshakeTimeout.DEFAULT, edge.httpsPort(), edge.httpPort())) {
+            CheckReport report = checker.check(portlessRequest(List.of(endpoint(origin.port())), SILENT_EDGE_DEADLINE));
 
             assertThat(report.probes().get(EdgeProbe.KEY).https().failure().kind()).isEqualTo(Failure.Kind.DEADLINE);
             assertThat(report.probes().get(OriginsProbe.KEY).get(0).http().failure().kind()).isEqualTo(Failure.Kind.BROKEN_REPLY);
@@ -121,13 +128,13 @@ class CheckerBrokenReplyTest {
     void silentEdgeWithAnOriginWhoseHandshakeStallsInfers525() throws Exception {
         try (CloudflareLikeEdge edge = CloudflareLikeEdge.start(LoopbackSite.HOST, Origin.NEVER_RESPONDS, HOLDS);
              SilentServer origin = SilentServer.start();
-             Checker checker = site.checker(settings(Duration.ZERO), HANDSHAKE, edge.httpsPort(), edge.httpPort())) {
-            CheckReport report = checker.check(portlessRequest(List.of(endpoint(origin.port()))));
+             Checker checker = site.checker(settings(Duration.ZERO), STALL, edge.httpsPort(), edge.httpPort())) {
+            CheckReport report = checker.check(portlessRequest(List.of(endpoint(origin.port())), SILENT_EDGE_DEADLINE));
 
             TlsResult tls = report.probes().get(OriginTlsProbe.KEY).get(0);
             assertThat(tls.failure()).isEqualTo(TlsFailure.TIMEOUT);
             // Named at the handshake timeout, not at the deadline ("... when the check's deadline came").
-            assertThat(tls.failureDetail()).isEqualTo(HandshakeTimeout.stalled(HANDSHAKE.limit().toMillis()).message());
+            assertThat(tls.failureDetail()).isEqualTo(HandshakeTimeout.stalled(STALL.limit().toMillis()).message());
             // The origin's GET gave up on TLS in time to try plain http, which it only does before the deadline.
             assertThat(report.probes().get(OriginsProbe.KEY).get(0).http().url()).startsWith("http://");
             assertThat(report.verdict().kind()).isEqualTo(Kind.TLS_HANDSHAKE);
@@ -141,7 +148,7 @@ class CheckerBrokenReplyTest {
         // http 301s to a healthy https elsewhere ("Always Use HTTPS"); the https port asked stalls its handshake.
         try (CloudflareLikeEdge httpSide = CloudflareLikeEdge.start(LoopbackSite.HOST, Origin.HEALTHY, HOLDS);
              SilentServer stalledHttps = SilentServer.start();
-             Checker checker = site.checker(settings(FOLLOW_UP), HANDSHAKE, stalledHttps.port(), httpSide.httpPort())) {
+             Checker checker = site.checker(settings(FOLLOW_UP), STALL, stalledHttps.port(), httpSide.httpPort())) {
             CheckReport report = checker.check(site.request("https://" + LoopbackSite.HOST + "/", List.of(), LONG_DEADLINE,
                     DomainSettings.NONE));
 
@@ -167,9 +174,9 @@ class CheckerBrokenReplyTest {
         return site.request("https://" + LoopbackSite.HOST + ":" + edgePort + "/", origins, deadline, DomainSettings.NONE);
     }
 
-    /** https and http on the checker's edge ports, under the short deadline a silent edge takes. */
-    private CheckRequest portlessRequest(List<OriginEndpoint> origins) {
-        return site.request("https://" + LoopbackSite.HOST + "/", origins, SHORT_DEADLINE, DomainSettings.NONE);
+    /** https and http on the checker's edge ports. */
+    private CheckRequest portlessRequest(List<OriginEndpoint> origins, Duration deadline) {
+        return site.request("https://" + LoopbackSite.HOST + "/", origins, deadline, DomainSettings.NONE);
     }
 
     private static OriginEndpoint endpoint(int port) {
