@@ -135,7 +135,12 @@ public final class TraceProbe implements Probe<TraceResult> {
         Call call = client.newCall(request);
         call.timeout().timeout(deadline.remainingMillisForSocket(), TimeUnit.MILLISECONDS); // body included
         try (Response response = call.execute()) {
-            String body = BoundedBody.read(response.body(), MAX_BYTES);
+            String body;
+            try {
+                body = BoundedBody.read(response.body(), MAX_BYTES);
+            } catch (IOException e) {
+                return failed(url, connectedTo.get(), FailureClassifier.classifyBody(e, deadline)); // as the edge's
+            }
             return answered(url, connectedTo.get(), response.code(), body);
         } catch (IOException e) {
             return failed(url, connectedTo.get(), FailureClassifier.classify(e, deadline));
