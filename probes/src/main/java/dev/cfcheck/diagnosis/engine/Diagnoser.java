@@ -12,6 +12,7 @@ import dev.cfcheck.diagnosis.rules.Candidate;
 import dev.cfcheck.diagnosis.rules.CertExpiryRule;
 import dev.cfcheck.diagnosis.rules.ChallengeRule;
 import dev.cfcheck.diagnosis.rules.CloudflarePageRule;
+import dev.cfcheck.diagnosis.rules.CloudflareStatusRule;
 import dev.cfcheck.diagnosis.rules.DnsRule;
 import dev.cfcheck.diagnosis.rules.EdgeSilentRule;
 import dev.cfcheck.diagnosis.rules.EdgeStatusRule;
@@ -61,6 +62,7 @@ public final class Diagnoser {
                 new NotOnCloudflareRule(),
                 new CertExpiryRule(),
                 new SlowResponseRule(),
+                new CloudflareStatusRule(),
                 new HealthyRule());
         this.writer = new VerdictWriter(knowledge);
     }
