@@ -83,7 +83,7 @@ def main(examples_dir, follow_jsonl, inconclusive_json):
         '',
         '## From the end-to-end tests',
         '',
-        '`CheckerEndToEndTest` reaches every verdict kind through the real `Checker` and probes from a real fault on',
+        '`CheckerEndToEndTest` reaches the verdict kinds through the real `Checker` and probes from a real fault on',
         'loopback (127.0.0.0/8 plays Cloudflare, so ports are random and addresses are 127.0.0.1), and saves each',
         'report under `probes/target/json-examples/`, named after the test. The first is complete; the others show',
         f'the `verdict`, with `evidence` cut to its first {EVIDENCE_LINES} lines and `nextSteps` to the first {STEPS}.',
