@@ -29,5 +29,7 @@ public enum Kind {
     /** A probe failed in a way no rule explains: no verdict can be given with positive evidence. */
     INCONCLUSIVE,
     SLOW_RESPONSE,
-    CERT_EXPIRING
+    CERT_EXPIRING,
+    /** Cloudflare's status page reports incidents, or trouble at the serving data centre, while the check fails. */
+    CLOUDFLARE_INCIDENT
 }

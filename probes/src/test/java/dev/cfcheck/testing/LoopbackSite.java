@@ -148,8 +148,9 @@ public final class LoopbackSite implements AutoCloseable {
     }
 
     private ProbeList probes(CloudflareRanges ranges, HandshakeTimeout handshakeTimeout) {
+        // No status page probe: the checks here must not depend on one.
         return LiveProbes.create(dns.address(), ranges, TrustMaterial.withExtraCas(caFile), SafeAddressPolicy.forChecks(false),
-                handshakeTimeout);
+                null, handshakeTimeout);
     }
 
     private static Checker checker(ProbeList probes, CheckerSettings settings) {

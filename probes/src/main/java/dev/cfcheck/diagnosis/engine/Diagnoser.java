@@ -13,6 +13,7 @@ import dev.cfcheck.diagnosis.rules.Candidate;
 import dev.cfcheck.diagnosis.rules.CertExpiryRule;
 import dev.cfcheck.diagnosis.rules.ChallengeRule;
 import dev.cfcheck.diagnosis.rules.CloudflarePageRule;
+import dev.cfcheck.diagnosis.rules.CloudflareStatusRule;
 import dev.cfcheck.diagnosis.rules.DnsRule;
 import dev.cfcheck.diagnosis.rules.EdgeSilentRule;
 import dev.cfcheck.diagnosis.rules.EdgeStatusRule;
@@ -63,6 +64,7 @@ public final class Diagnoser {
                 new NotOnCloudflareRule(),
                 new CertExpiryRule(),
                 new SlowResponseRule(),
+                new CloudflareStatusRule(),
                 new HealthyRule());
         this.writer = new VerdictWriter(knowledge);
     }
