@@ -2,6 +2,7 @@ package dev.cfcheck.diagnosis.rules;
 
 import dev.cfcheck.diagnosis.Kind;
 import dev.cfcheck.diagnosis.Placeholder;
+import dev.cfcheck.probes.Failure;
 import dev.cfcheck.probes.edge.EdgeProbe;
 import dev.cfcheck.probes.edge.HttpExchange;
 import dev.cfcheck.probes.origin.OriginsProbe;
@@ -10,7 +11,8 @@ import java.util.List;
 
 /**
  * DNS answered but nothing came back from those addresses over HTTPS or HTTP (refused, unreachable, reset,
- * TLS failure...), and not because of the deadline (that is {@link EdgeSilentRule}'s case). Code = how the
+ * TLS failure, a stalled handshake...), and not because of the deadline (that is {@link EdgeSilentRule}'s case)
+ * or a reply that broke ({@link BrokenReplyRule}'s). Code = how the
  * https attempt failed ("REFUSED", "TIMEOUT"...), or the http one when https was not tried.
  *
  * <p>Also the half-broken case: HTTPS fails while plain HTTP answers (an edge certificate not issued for the
@@ -29,7 +31,7 @@ public final class EdgeUnreachableRule implements Rule {
         }
         HttpExchange https = seen.edge() == null ? null : seen.edge().https();
         HttpExchange http = seen.edge() == null ? null : seen.edge().http();
-        if (https != null && !https.answered() && https.failure() != null && !seen.silent(https)
+        if (https != null && !https.answered() && https.failure() != null && !seen.silent(https) && !brokenReply(https)
                 && http != null && http.answered()) {
             return List.of(Candidate.of(Kind.EDGE_UNREACHABLE, https.failure().kind().name()).withVariant("httpsOnly")
                     .withEvidence("https fails (" + https.failure().kind() + ") while http answers " + http.status())
@@ -37,7 +39,7 @@ public final class EdgeUnreachableRule implements Rule {
                     .withAddress(Placeholder.EDGE_IP, seen.edgeAddress()));
         }
         HttpExchange asked = seen.primary();
-        if ((asked != null && asked.answered()) || seen.edgeSilent()) {
+        if ((asked != null && (asked.answered() || brokenReply(asked))) || seen.edgeSilent()) {
             return List.of();
         }
         if (asked != null && asked == http && https != null && https.answered()) {
@@ -54,5 +56,10 @@ public final class EdgeUnreachableRule implements Rule {
                 .findFirst().orElse(null);
         return List.of(Candidate.of(Kind.EDGE_UNREACHABLE, code).withAddress(Placeholder.EDGE_IP, seen.edgeAddress())
                 .explaining(EDGE, OriginsProbe.KEY.name(), OriginTlsProbe.KEY.name()));
+    }
+
+    /** The edge was reached and its reply broke: {@link BrokenReplyRule}'s case, not an unreachable edge. */
+    private static boolean brokenReply(HttpExchange x) {
+        return x.failure() != null && x.failure().kind() == Failure.Kind.BROKEN_REPLY;
     }
 }
