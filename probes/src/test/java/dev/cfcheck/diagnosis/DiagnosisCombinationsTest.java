@@ -21,6 +21,7 @@ import dev.cfcheck.probes.origin.TcpState;
 import dev.cfcheck.probes.tls.OriginTlsProbe;
 import dev.cfcheck.probes.tls.TlsFailure;
 import dev.cfcheck.probes.tls.TlsResult;
+import dev.cfcheck.probes.status.StatusResult;
 import dev.cfcheck.probes.trace.TraceResult;
 import dev.cfcheck.site.Target;
 import java.util.ArrayList;
@@ -37,7 +38,8 @@ import org.junit.jupiter.api.TestReporter;
  * The diagnosis over every combination of probe outcome classes: each probe ok, failed in each way it can fail
  * (every {@link Failure.Kind}, {@link DnsStatus}, {@link TcpState} and {@link TlsFailure}, so a new one is
  * covered without touching this test), silent at the deadline, or not run; the URL asked for over https, http,
- * or with a port (one scheme probed); the origin known or not; the SSL mode the config states. On each, the invariants an on-call reader relies
+ * or with a port (one scheme probed); the origin known or not; the SSL mode the config states; what Cloudflare's
+ * status page says. On each, the invariants an on-call reader relies
  * on:
  *
  * <ol>
@@ -60,7 +62,7 @@ import org.junit.jupiter.api.TestReporter;
  * <p>The full product of the classes is some 3.5 billion cases, far too many for a unit test. So two sets run
  * (about 40,000 cases, a few seconds): exhaustive products of what decides whether the site works, where the
  * http-301-while-https-is-silent outages live (see {@link #exhaustiveRows()}); and a pairwise covering array
- * over all eight dimensions (every value of every dimension meets every value of every other at least once,
+ * over all nine dimensions (every value of every dimension meets every value of every other at least once,
  * {@link PairwiseRows}). Violations are collected and reported together, a few examples per invariant.
  */
 class DiagnosisCombinationsTest {
@@ -92,6 +94,7 @@ class DiagnosisCombinationsTest {
     private static final int TLS = 5;
     private static final int TRACE = 6;
     private static final int SSL_MODE = 7;
+    private static final int STATUS = 8;
 
     /** What the user typed: a scheme (none: a bare host, meaning https) and maybe a port (then one scheme is probed). */
     record Asked(String name, String scheme, Integer port) {
@@ -133,6 +136,10 @@ class DiagnosisCombinationsTest {
     record TraceOutcome(String name, TraceResult result) {
     }
 
+    /** {@code result} null: no status page configured (the probe is not registered). */
+    record StatusOutcome(String name, StatusResult result) {
+    }
+
     private static final List<Asked> ASKS = List.of(
             new Asked("example.com", null, null),
             new Asked("https://example.com", "https", null),
@@ -145,6 +152,7 @@ class DiagnosisCombinationsTest {
     private static final List<OriginOutcome> ORIGIN_OUTCOMES = originOutcomes();
     private static final List<TlsOutcome> TLS_OUTCOMES = tlsOutcomes();
     private static final List<TraceOutcome> TRACE_OUTCOMES = traceOutcomes();
+    private static final List<StatusOutcome> STATUS_OUTCOMES = statusOutcomes();
     /** The SSL mode the config states for the domain ({@code null}: none): it picks the origin port Cloudflare uses. */
     private static final List<SslMode> SSL_MODES = java.util.stream.Stream.concat(java.util.stream.Stream.of((SslMode) null),
             java.util.Arrays.stream(SslMode.values())).toList();
@@ -252,8 +260,21 @@ class DiagnosisCombinationsTest {
         return out;
     }
 
+    private static List<StatusOutcome> statusOutcomes() {
+        List<StatusOutcome> out = new ArrayList<>();
+        out.add(new StatusOutcome("not configured", null));
+        out.add(new StatusOutcome("all operational", ProbeRecords.statusOperational()));
+        out.add(new StatusOutcome("an incident", ProbeRecords.statusIncident()));
+        out.add(new StatusOutcome("the serving colo degraded", ProbeRecords.statusColoDegraded()));
+        for (Failure.Kind k : Failure.Kind.values()) {
+            out.add(new StatusOutcome("not read: " + k, ProbeRecords.statusUnread(k)));
+        }
+        return out;
+    }
+
     private static final int[] SIZES = {ASKS.size(), DNS_OUTCOMES.size(), EDGE_OUTCOMES.size(), EDGE_OUTCOMES.size(),
-            ORIGIN_OUTCOMES.size(), TLS_OUTCOMES.size(), TRACE_OUTCOMES.size(), SSL_MODES.size()};
+            ORIGIN_OUTCOMES.size(), TLS_OUTCOMES.size(), TRACE_OUTCOMES.size(), SSL_MODES.size(),
+            STATUS_OUTCOMES.size()};
 
     /**
      * What the probes cannot produce together: no edge exchange (nor trace) when DNS failed, only the URL's scheme
@@ -276,7 +297,7 @@ class DiagnosisCombinationsTest {
     @Test
     void everyCombinationOfOutcomesKeepsTheInvariants(TestReporter reporter) {
         Violations violations = new Violations();
-        Set<Kind> reached = EnumSet.noneOf(Kind.class);
+        Set<Kind> reached = EnumSet.noneOf(Kind.class); // as the verdict or a finding
         List<int[]> exhaustive = exhaustiveRows();
         List<int[]> pairwise = PairwiseRows.of(SIZES, DiagnosisCombinationsTest::applies);
         for (List<int[]> rows : List.of(exhaustive, pairwise)) {
@@ -287,8 +308,8 @@ class DiagnosisCombinationsTest {
         reporter.publishEntry("combinations", exhaustive.size() + " exhaustive + " + pairwise.size() + " pairwise");
 
         assertThat(violations.count).as(violations.report()).isZero();
-        // Not vacuous: the combinations reach every verdict there is (a new kind needs an outcome here that leads to it).
-        assertThat(reached).as("verdicts reached").containsExactlyInAnyOrder(Kind.values());
+        // Not vacuous: the combinations reach every kind there is (a new kind needs an outcome here that leads to it).
+        assertThat(reached).as("kinds reached").containsExactlyInAnyOrder(Kind.values());
     }
 
     /**
@@ -305,15 +326,16 @@ class DiagnosisCombinationsTest {
         int[] proxied = {index(DNS_OUTCOMES, DnsOutcome::name, "proxied")};
         int[] trace = {index(TRACE_OUTCOMES, TraceOutcome::name, "trace")};
         int[] noMode = {0};
+        int[] noStatus = {0};
         int[] tlsOk = {index(TLS_OUTCOMES, TlsOutcome::name, "ok")};
         int[] edge200 = {index(EDGE_OUTCOMES, EdgeOutcome::name, "200")};
         int[] unknownOrAnswering = {index(ORIGIN_OUTCOMES, OriginOutcome::name, "unknown"),
                 index(ORIGIN_OUTCOMES, OriginOutcome::name, "answers 200")};
         int[] bare = {index(ASKS, Asked::name, "example.com")};
         int[] http = {index(ASKS, Asked::name, "http://example.com")};
-        product(rows, all(ASKED), proxied, all(HTTPS), all(HTTP), unknownOrAnswering, tlsOk, trace, noMode);
-        product(rows, bare, proxied, all(HTTPS), edge200, all(ORIGIN_SIDE), all(TLS), trace, noMode);
-        product(rows, http, proxied, edge200, all(HTTP), all(ORIGIN_SIDE), tlsOk, trace, noMode);
+        product(rows, all(ASKED), proxied, all(HTTPS), all(HTTP), unknownOrAnswering, tlsOk, trace, noMode, noStatus);
+        product(rows, bare, proxied, all(HTTPS), edge200, all(ORIGIN_SIDE), all(TLS), trace, noMode, noStatus);
+        product(rows, http, proxied, edge200, all(HTTP), all(ORIGIN_SIDE), tlsOk, trace, noMode, noStatus);
         return new ArrayList<>(rows.values());
     }
 
@@ -365,6 +387,7 @@ class DiagnosisCombinationsTest {
             return;
         }
         reached.add(d.verdict().kind());
+        d.findings().forEach(f -> reached.add(f.kind()));
         List<ProbeFailure> failures = input.probes().failures(input.target());
         oneVerdict(c, d, violations);
         okNeedsTheAskedUrl(c, input, d, violations);
@@ -510,12 +533,12 @@ class DiagnosisCombinationsTest {
 
     /** One value per dimension; {@code null} where the dimension does not apply (not run). */
     record Combination(Asked asked, DnsOutcome dns, EdgeOutcome https, EdgeOutcome http, OriginOutcome origin,
-            TlsOutcome tls, TraceOutcome trace, SslMode sslMode) {
+            TlsOutcome tls, TraceOutcome trace, SslMode sslMode, StatusOutcome status) {
 
         static Combination of(int[] row) {
             return new Combination(ASKS.get(row[ASKED]), DNS_OUTCOMES.get(row[DNS]), pick(EDGE_OUTCOMES, row[HTTPS]),
                     pick(EDGE_OUTCOMES, row[HTTP]), ORIGIN_OUTCOMES.get(row[ORIGIN_SIDE]), pick(TLS_OUTCOMES, row[TLS]),
-                    pick(TRACE_OUTCOMES, row[TRACE]), SSL_MODES.get(row[SSL_MODE]));
+                    pick(TRACE_OUTCOMES, row[TRACE]), SSL_MODES.get(row[SSL_MODE]), STATUS_OUTCOMES.get(row[STATUS]));
         }
 
         private static <T> T pick(List<T> values, int i) {
@@ -539,7 +562,7 @@ class DiagnosisCombinationsTest {
                     c.tls(tls.result());
                 }
             }
-            return c.trace(trace == null ? null : trace.result()).input();
+            return c.trace(trace == null ? null : trace.result()).status(status.result()).input();
         }
 
         private ProbeRecords.Exchange exchange(EdgeOutcome outcome, String scheme, Target target) {
@@ -561,7 +584,7 @@ class DiagnosisCombinationsTest {
             return "asked " + asked.name() + " | dns " + dns.name() + " | https " + name(https) + " | http " + name(http)
                     + " | origin " + origin.name() + " | tls " + (tls == null ? "not run" : tls.name())
                     + " | trace " + (trace == null ? "not run" : trace.name())
-                    + " | SSL mode " + (sslMode == null ? "not set" : sslMode.json());
+                    + " | SSL mode " + (sslMode == null ? "not set" : sslMode.json()) + " | status page " + status.name();
         }
 
         private static String name(EdgeOutcome e) {

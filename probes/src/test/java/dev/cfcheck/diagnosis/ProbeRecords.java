@@ -20,6 +20,9 @@ import dev.cfcheck.probes.origin.TcpState;
 import dev.cfcheck.probes.tls.CertificateInfo;
 import dev.cfcheck.probes.tls.TlsFailure;
 import dev.cfcheck.probes.tls.TlsResult;
+import dev.cfcheck.probes.status.StatusPageProbe;
+import dev.cfcheck.probes.status.StatusResult;
+import dev.cfcheck.probes.status.StatusSummary;
 import dev.cfcheck.probes.trace.TraceBody;
 import dev.cfcheck.probes.trace.TraceProbe;
 import dev.cfcheck.probes.trace.TraceResult;
@@ -283,6 +286,29 @@ final class ProbeRecords {
                 new Failure(kind, "no trace"));
     }
 
+    // ---- Cloudflare's status page
+
+    static final String STATUS_URL = "https://www.cloudflarestatus.com/api/v2/summary.json";
+
+    static StatusResult statusOperational() {
+        return new StatusResult(STATUS_URL, new StatusSummary("none", "All Systems Operational", List.of(), List.of()), null);
+    }
+
+    static StatusResult statusIncident() {
+        return new StatusResult(STATUS_URL, new StatusSummary("major", "Partial System Outage",
+                List.of(new StatusSummary.Incident("Elevated errors in Europe", "identified", "major", null)), List.of()), null);
+    }
+
+    /** The data centre the edge exchanges name (DTW) in partial outage. */
+    static StatusResult statusColoDegraded() {
+        return new StatusResult(STATUS_URL, new StatusSummary("minor", "Minor Service Outage", List.of(),
+                List.of(new StatusSummary.Component("Detroit, MI, United States - (DTW)", "partial_outage", "DTW"))), null);
+    }
+
+    static StatusResult statusUnread(Failure.Kind kind) {
+        return new StatusResult(STATUS_URL, null, new Failure(kind, "status page not read"));
+    }
+
     static OriginEndpoint endpoint(String ip) {
         try {
             return new OriginEndpoint(InetAddress.getByName(ip), null);
@@ -303,6 +329,7 @@ final class ProbeRecords {
         private DomainSettings settings = DomainSettings.NONE;
         private final List<String> given = new ArrayList<>();
         private TraceResult trace;
+        private StatusResult status;
 
         Case target(Target t) {
             this.target = t;
@@ -344,6 +371,11 @@ final class ProbeRecords {
             return this;
         }
 
+        Case status(StatusResult s) {
+            this.status = s;
+            return this;
+        }
+
         Case settings(SslMode mode, String notes) {
             this.settings = new DomainSettings(mode, notes);
             return this;
@@ -356,7 +388,7 @@ final class ProbeRecords {
             boolean ran = !endpoints.isEmpty();
             ProbeResults probes = ProbeResults.builder().put(DnsProbe.KEY, dns).put(EdgeProbe.KEY, edge)
                     .put(OriginsProbe.KEY, ran ? origins : null).put(OriginTlsProbe.KEY, ran ? tls : null)
-                    .put(TraceProbe.KEY, trace).build();
+                    .put(TraceProbe.KEY, trace).put(StatusPageProbe.KEY, status).build();
             return new DiagnosisInput(target, endpoints, probes, settings, Thresholds.DEFAULTS);
         }
     }
