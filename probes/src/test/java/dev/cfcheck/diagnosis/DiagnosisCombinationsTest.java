@@ -55,8 +55,8 @@ import org.junit.jupiter.api.TestReporter;
  *       typed {@code http://}) got a complete final response through the edge: an http answer never speaks for
  *       https;</li>
  *   <li>no ok verdict while a probe failed unexplained: the only failures an ok verdict may sit on are the origin
- *       refusing cfcheck's own direct connection while Cloudflare serves the page (an origin that allows only
- *       Cloudflare's addresses), and HEALTHY then says so;</li>
+ *       refusing or ignoring cfcheck's own direct requests while Cloudflare fetched the page from it, not from its
+ *       cache (an origin that allows only Cloudflare's addresses), and HEALTHY then says so;</li>
  *   <li>every failure appears in the verdict's evidence, in the probe's own words;</li>
  *   <li>words only when true: "no probe saw a problem", "neither HTTPS nor HTTP got a response", and the edge
  *       "accepted the connection" (EDGE_SILENT, a code inferred from silence);</li>
@@ -66,8 +66,8 @@ import org.junit.jupiter.api.TestReporter;
  *       a redirect too): EDGE_SILENT, or a code inferred from the origin, unless a worse fault outranks it.</li>
  * </ol>
  *
- * <p>The full product of the classes is some 3.5 billion cases, far too many for a unit test. So two sets run
- * (about 40,000 cases, a few seconds): exhaustive products of what decides whether the site works, where the
+ * <p>The full product of the classes is some 57 billion cases, far too many for a unit test. So two sets run
+ * (about 40,000 cases, some 3 s of CPU): exhaustive products of what decides whether the site works, where the
  * http-301-while-https-is-silent outages live (see {@link #exhaustiveRows()}); and a pairwise covering array
  * over all nine dimensions (every value of every dimension meets every value of every other at least once,
  * {@link PairwiseRows}). Violations are collected and reported together, a few examples per invariant.
