@@ -1,8 +1,11 @@
 package dev.cfcheck.check;
 
 import dev.cfcheck.probes.DaemonThreads;
+import dev.cfcheck.probes.cfapi.CloudflareApi;
+import dev.cfcheck.probes.cfapi.CloudflareApiProbe;
 import dev.cfcheck.probes.dns.DnsProbe;
 import dev.cfcheck.probes.edge.EdgeProbe;
+import dev.cfcheck.probes.origin.OriginPorts;
 import dev.cfcheck.probes.origin.OriginProbe;
 import dev.cfcheck.probes.origin.OriginsProbe;
 import dev.cfcheck.probes.tls.OriginTlsProbe;
@@ -33,6 +36,17 @@ public final class LiveProbes {
      */
     public static ProbeList create(InetSocketAddress resolver, CloudflareRanges ranges, TrustMaterial trust,
             AddressPolicy safePolicy) {
+        return create(resolver, ranges, trust, safePolicy, null, OriginPorts.STANDARD);
+    }
+
+    /**
+     * @param cloudflareApi the Cloudflare API client (a token was configured), or {@code null}: the API probe
+     *                      is registered either way (its key stays in the report) and runs only with a client
+     * @param originPorts   where an origin known only by its address is tried: {@link OriginPorts#STANDARD},
+     *                      other ports in tests
+     */
+    public static ProbeList create(InetSocketAddress resolver, CloudflareRanges ranges, TrustMaterial trust,
+            AddressPolicy safePolicy, CloudflareApi cloudflareApi, OriginPorts originPorts) {
         DnsProbe dns = new DnsProbe(resolver, ranges);
         // The second port connect of each origin probe (the first runs on the probe's own thread). A hand-off
         // pool, not a queue: when all threads are busy the connect runs on the caller, a little later, rather
@@ -41,8 +55,10 @@ public final class LiveProbes {
                 new SynchronousQueue<>(), new DaemonThreads("cfcheck-origin-"));
         return new ProbeList(dns, List.of(
                 new EdgeProbe(safePolicy, dns, trust.trustManager()),
-                new OriginsProbe(new OriginProbe(originPool), originPool::shutdownNow),
-                new OriginTlsProbe(new TlsProbe(trust)),
-                new TraceProbe(trust.trustManager())));
+                new OriginsProbe(new OriginProbe(originPool, originPorts), originPool::shutdownNow),
+                new OriginTlsProbe(new TlsProbe(trust), originPorts),
+                new TraceProbe(trust.trustManager())),
+                // Beside DNS, before the others: the origins it finds are probed when the check names none.
+                List.of(new CloudflareApiProbe(cloudflareApi)));
     }
 }

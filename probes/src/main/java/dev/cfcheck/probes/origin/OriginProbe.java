@@ -44,6 +44,11 @@ public final class OriginProbe {
         this(executor, tcp, http, HTTPS_PORT, HTTP_PORT);
     }
 
+    /** Other ports for an origin given without one: tests play 443 and 80 on unprivileged loopback ports. */
+    public OriginProbe(Executor executor, OriginPorts ports) {
+        this(executor, new TcpProbe(), new OriginHttpProbe(), ports.https(), ports.http());
+    }
+
     /** Other default ports, so that tests can play 443 and 80 on unprivileged loopback ports. */
     OriginProbe(Executor executor, TcpProbe tcp, OriginHttpProbe http, int httpsPort, int httpPort) {
         this.executor = executor;
