@@ -27,5 +27,9 @@ public enum Kind {
     /** A probe failed in a way no rule explains: no verdict can be given with positive evidence. */
     INCONCLUSIVE,
     SLOW_RESPONSE,
-    CERT_EXPIRING
+    CERT_EXPIRING,
+    /** The origin completes no TLS 1.2 or 1.3 handshake while the zone asks visitors for at least TLS 1.2. */
+    ORIGIN_TLS_BELOW_MINIMUM,
+    /** What the Cloudflare API could not say (token, scope, zone, rate limit, no answer): a note, never the verdict. */
+    CLOUDFLARE_API
 }
