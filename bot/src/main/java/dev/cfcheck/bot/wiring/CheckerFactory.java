@@ -4,21 +4,41 @@ import dev.cfcheck.check.Checker;
 import dev.cfcheck.check.CheckerSettings;
 import dev.cfcheck.check.LiveProbes;
 import dev.cfcheck.check.ProbeList;
+import dev.cfcheck.config.CloudflareApiSettings;
 import dev.cfcheck.diagnosis.engine.Diagnoser;
 import dev.cfcheck.diagnosis.KnowledgeBase;
 import dev.cfcheck.site.AddressPolicy;
 import dev.cfcheck.site.CloudflareRanges;
 import dev.cfcheck.site.SafeAddressPolicy;
+import dev.cfcheck.probes.cfapi.CloudflareApi;
+import dev.cfcheck.probes.origin.OriginPorts;
 import dev.cfcheck.probes.tls.TrustMaterial;
 import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Builds the one {@link Checker} of a process from its settings: the live probes, the knowledge base, the cache. */
+/**
+ * Builds the one {@link Checker} of a process from its settings: the live probes (with the Cloudflare API when a
+ * token is set), the knowledge base, the cache.
+ */
 public final class CheckerFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CheckerFactory.class);
 
     private CheckerFactory() {
     }
 
+    /** Without Cloudflare API lookups. */
     public static Checker create(RuntimeSettings settings) {
+        return create(settings, Optional.empty());
+    }
+
+    /**
+     * @param cloudflareApi the token and address for the optional Cloudflare API lookups (from the environment),
+     *                      or empty: checks then use only what is public
+     */
+    public static Checker create(RuntimeSettings settings, Optional<CloudflareApiSettings> cloudflareApi) {
         CloudflareRanges ranges = settings.rangesFile() == null
                 ? CloudflareRanges.bundled()
                 : CloudflareRanges.load(settings.rangesFile());
@@ -26,7 +46,9 @@ public final class CheckerFactory {
                 ? TrustMaterial.jvmDefault()
                 : TrustMaterial.withExtraCas(settings.caFile());
         AddressPolicy safe = SafeAddressPolicy.forChecks(false);
-        ProbeList probes = LiveProbes.create(settings.resolver(), ranges, trust, safe);
+        CloudflareApi api = cloudflareApi.map(a -> CloudflareApi.create(a.baseUrl(), a.token().value())).orElse(null);
+        cloudflareApi.ifPresent(a -> LOG.info("Cloudflare API lookups on: token from {}, {}", a.token().source(), a.baseUrl()));
+        ProbeList probes = LiveProbes.create(settings.resolver(), ranges, trust, safe, api, OriginPorts.STANDARD);
         CheckerSettings checkerSettings = new CheckerSettings(
                 settings.cacheTtl(), settings.cacheMaxSize(), CheckerSettings.DEFAULTS.maxParallelChecks(),
                 settings.thresholds(), settings.followUp());
