@@ -9,6 +9,8 @@ import dev.cfcheck.diagnosis.engine.Diagnoser;
 import dev.cfcheck.diagnosis.DomainSettings;
 import dev.cfcheck.diagnosis.KnowledgeBase;
 import dev.cfcheck.diagnosis.Thresholds;
+import dev.cfcheck.probes.cfapi.CloudflareApi;
+import dev.cfcheck.probes.origin.OriginPorts;
 import dev.cfcheck.probes.tls.TrustMaterial;
 import dev.cfcheck.site.Cidr;
 import dev.cfcheck.site.CloudflareRanges;
@@ -127,7 +129,21 @@ public final class LoopbackSite implements AutoCloseable {
     /** A new checker with other Cloudflare ranges (e.g. the real ones, so loopback is *not* Cloudflare). */
     public Checker checker(CloudflareRanges ranges, Thresholds thresholds, Duration cacheTtl) {
         TrustMaterial trust = TrustMaterial.withExtraCas(caFile);
-        ProbeList probes = LiveProbes.create(dns.address(), ranges, trust, SafeAddressPolicy.forChecks(false));
+        return checker(LiveProbes.create(dns.address(), ranges, trust, SafeAddressPolicy.forChecks(false)), thresholds, cacheTtl);
+    }
+
+    /**
+     * A new checker asking the Cloudflare API (a {@link CloudflareApiStandIn}), trying an origin known only by
+     * its address on {@code originPorts} (the test's servers playing 443 and 80), without a cache; the caller
+     * closes it (which closes {@code api} too).
+     */
+    public Checker checker(CloudflareRanges ranges, CloudflareApi api, OriginPorts originPorts) {
+        TrustMaterial trust = TrustMaterial.withExtraCas(caFile);
+        return checker(LiveProbes.create(dns.address(), ranges, trust, SafeAddressPolicy.forChecks(false), api, originPorts),
+                Thresholds.DEFAULTS, Duration.ZERO);
+    }
+
+    private Checker checker(ProbeList probes, Thresholds thresholds, Duration cacheTtl) {
         CheckerSettings settings = new CheckerSettings(cacheTtl, 100, 16, thresholds);
         return new Checker(probes, SafeAddressPolicy.forChecks(false), new Diagnoser(KnowledgeBase.load()),
                 settings, Clock.systemUTC());
