@@ -39,8 +39,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Runs a check: the address probe (DNS) first, beside it the origin sources (the Cloudflare API), then every
  * other registered probe at once, all under one deadline; then the diagnosis. The origins come from the
- * request ({@code origin=}, the config) or, when it names none, from the origin sources. Reports are cached (Caffeine, keyed by {@link CacheKey}); concurrent checks of
- * the same key share one probe run, and {@code fresh} bypasses the cache (and refreshes it).
+ * request ({@code origin=}, the config) or, when it names none, from the origin sources. Reports are cached
+ * (Caffeine, keyed by {@link CacheKey}); concurrent checks of the same key share one probe run, and
+ * {@code fresh} bypasses the cache (and refreshes it).
  *
  * <p>Follow-up: a probe still waiting at the deadline (the edge, for Cloudflare's own 522 at 19 s or 524 at
  * 100 s) goes on until its answer or the follow-up limit. The report at the deadline is then preliminary

@@ -5,9 +5,11 @@ import dev.cfcheck.probes.ProbeFailure;
 import dev.cfcheck.probes.ProbeField;
 import dev.cfcheck.probes.ProbeSection;
 import dev.cfcheck.probes.Words;
+import dev.cfcheck.site.IpLiteral;
 import dev.cfcheck.site.Target;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** The words for what the Cloudflare API said about the zone, its records and the origin. */
 final class CloudflareApiDescriber implements Describer<CloudflareApiResult> {
@@ -120,7 +122,7 @@ final class CloudflareApiDescriber implements Describer<CloudflareApiResult> {
         List<String> used = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         for (ApiRecord record : r.originRecords()) {
-            String ip = dev.cfcheck.site.IpLiteral.parse(record.content()).map(dev.cfcheck.site.IpLiteral::format).orElse(null);
+            String ip = IpLiteral.parse(record.content()).map(IpLiteral::format).orElse(null);
             (r.refused().contains(ip) ? refused : used).add(Words.clean(record.label()));
         }
         List<String> lines = new ArrayList<>();
@@ -142,7 +144,7 @@ final class CloudflareApiDescriber implements Describer<CloudflareApiResult> {
 
     private static String tunnelRecord(CloudflareApiResult r) {
         return r.records().stream().filter(x -> x.type().equals("CNAME") && x.content() != null
-                && x.content().toLowerCase(java.util.Locale.ROOT).startsWith(r.tunnel())).map(ApiRecord::label)
+                && x.content().toLowerCase(Locale.ROOT).startsWith(r.tunnel())).map(ApiRecord::label)
                 .findFirst().orElse("a CNAME");
     }
 

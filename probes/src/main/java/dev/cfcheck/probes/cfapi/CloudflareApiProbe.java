@@ -11,6 +11,7 @@ import dev.cfcheck.site.UnsafeAddressException;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -116,7 +117,7 @@ public final class CloudflareApiProbe implements OriginSource<CloudflareApiResul
                 if (r.type().equals("CNAME") && r.content() != null) {
                     Matcher m = TUNNEL.matcher(r.content());
                     if (m.matches() && tunnel == null) {
-                        tunnel = m.group(1).toLowerCase(java.util.Locale.ROOT);
+                        tunnel = m.group(1).toLowerCase(Locale.ROOT);
                     }
                 }
             }
