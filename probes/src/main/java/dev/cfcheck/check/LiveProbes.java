@@ -1,6 +1,7 @@
 package dev.cfcheck.check;
 
 import dev.cfcheck.probes.DaemonThreads;
+import dev.cfcheck.probes.Probe;
 import dev.cfcheck.probes.cfapi.CloudflareApi;
 import dev.cfcheck.probes.cfapi.CloudflareApiProbe;
 import dev.cfcheck.probes.dns.DnsProbe;
@@ -8,6 +9,8 @@ import dev.cfcheck.probes.edge.EdgeProbe;
 import dev.cfcheck.probes.origin.OriginPorts;
 import dev.cfcheck.probes.origin.OriginProbe;
 import dev.cfcheck.probes.origin.OriginsProbe;
+import dev.cfcheck.probes.status.StatusPageClient;
+import dev.cfcheck.probes.status.StatusPageProbe;
 import dev.cfcheck.probes.tls.OriginTlsProbe;
 import dev.cfcheck.probes.tls.TlsProbe;
 import dev.cfcheck.probes.tls.TrustMaterial;
@@ -15,6 +18,7 @@ import dev.cfcheck.probes.trace.TraceProbe;
 import dev.cfcheck.site.AddressPolicy;
 import dev.cfcheck.site.CloudflareRanges;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -36,29 +40,39 @@ public final class LiveProbes {
      */
     public static ProbeList create(InetSocketAddress resolver, CloudflareRanges ranges, TrustMaterial trust,
             AddressPolicy safePolicy) {
-        return create(resolver, ranges, trust, safePolicy, null, OriginPorts.STANDARD);
+        return create(resolver, ranges, trust, safePolicy, null);
+    }
+
+    /** @param statusPage Cloudflare's status page, shared by every check; {@code null} leaves that probe out */
+    public static ProbeList create(InetSocketAddress resolver, CloudflareRanges ranges, TrustMaterial trust,
+            AddressPolicy safePolicy, StatusPageClient statusPage) {
+        return create(resolver, ranges, trust, safePolicy, statusPage, null, OriginPorts.STANDARD);
     }
 
     /**
+     * @param statusPage    Cloudflare's status page, shared by every check; {@code null} leaves that probe out
      * @param cloudflareApi the Cloudflare API client (a token was configured), or {@code null}: the API probe
      *                      is registered either way (its key stays in the report) and runs only with a client
      * @param originPorts   where an origin known only by its address is tried: {@link OriginPorts#STANDARD},
      *                      other ports in tests
      */
     public static ProbeList create(InetSocketAddress resolver, CloudflareRanges ranges, TrustMaterial trust,
-            AddressPolicy safePolicy, CloudflareApi cloudflareApi, OriginPorts originPorts) {
+            AddressPolicy safePolicy, StatusPageClient statusPage, CloudflareApi cloudflareApi, OriginPorts originPorts) {
         DnsProbe dns = new DnsProbe(resolver, ranges);
         // The second port connect of each origin probe (the first runs on the probe's own thread). A hand-off
         // pool, not a queue: when all threads are busy the connect runs on the caller, a little later, rather
         // than waiting in a queue and being reported as an unanswered SYN (a false 522).
         ThreadPoolExecutor originPool = new ThreadPoolExecutor(0, MAX_ORIGIN_THREADS, 60, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), new DaemonThreads("cfcheck-origin-"));
-        return new ProbeList(dns, List.of(
+        List<Probe<?>> probes = new ArrayList<>(List.of(
                 new EdgeProbe(safePolicy, dns, trust.trustManager()),
                 new OriginsProbe(new OriginProbe(originPool, originPorts), originPool::shutdownNow),
                 new OriginTlsProbe(new TlsProbe(trust), originPorts),
-                new TraceProbe(trust.trustManager())),
-                // Beside DNS, before the others: the origins it finds are probed when the check names none.
-                List.of(new CloudflareApiProbe(cloudflareApi)));
+                new TraceProbe(trust.trustManager())));
+        if (statusPage != null) {
+            probes.add(new StatusPageProbe(statusPage));
+        }
+        // Beside DNS, before the others: the origins it finds are probed when the check names none.
+        return new ProbeList(dns, probes, List.of(new CloudflareApiProbe(cloudflareApi)));
     }
 }

@@ -139,7 +139,7 @@ public final class LoopbackSite implements AutoCloseable {
      */
     public Checker checker(CloudflareRanges ranges, CloudflareApi api, OriginPorts originPorts) {
         TrustMaterial trust = TrustMaterial.withExtraCas(caFile);
-        return checker(LiveProbes.create(dns.address(), ranges, trust, SafeAddressPolicy.forChecks(false), api, originPorts),
+        return checker(LiveProbes.create(dns.address(), ranges, trust, SafeAddressPolicy.forChecks(false), null, api, originPorts),
                 Thresholds.DEFAULTS, Duration.ZERO);
     }
 

@@ -12,6 +12,7 @@ import dev.cfcheck.diagnosis.rules.Candidate;
 import dev.cfcheck.diagnosis.rules.CertExpiryRule;
 import dev.cfcheck.diagnosis.rules.ChallengeRule;
 import dev.cfcheck.diagnosis.rules.CloudflarePageRule;
+import dev.cfcheck.diagnosis.rules.CloudflareStatusRule;
 import dev.cfcheck.diagnosis.rules.DnsRule;
 import dev.cfcheck.diagnosis.rules.EdgeSilentRule;
 import dev.cfcheck.diagnosis.rules.EdgeStatusRule;
@@ -64,6 +65,7 @@ public final class Diagnoser {
                 new NotOnCloudflareRule(),
                 new CertExpiryRule(),
                 new SlowResponseRule(),
+                new CloudflareStatusRule(),
                 new HealthyRule(),
                 new SslModeRule(knowledge),
                 new OriginTlsMinimumRule(),
