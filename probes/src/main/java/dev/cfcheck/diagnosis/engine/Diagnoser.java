@@ -8,6 +8,7 @@ import dev.cfcheck.diagnosis.KnowledgeBase;
 import dev.cfcheck.diagnosis.Placeholder;
 import dev.cfcheck.diagnosis.Verdict;
 
+import dev.cfcheck.diagnosis.rules.BrokenReplyRule;
 import dev.cfcheck.diagnosis.rules.Candidate;
 import dev.cfcheck.diagnosis.rules.CertExpiryRule;
 import dev.cfcheck.diagnosis.rules.ChallengeRule;
@@ -56,6 +57,7 @@ public final class Diagnoser {
                 new DnsRule(),
                 new EdgeUnreachableRule(),
                 new EdgeSilentRule(),
+                new BrokenReplyRule(),
                 new CloudflarePageRule(knowledge),
                 new OriginDisagreementRule(knowledge),
                 new TlsRule(),
