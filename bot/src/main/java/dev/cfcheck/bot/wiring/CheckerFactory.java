@@ -12,6 +12,7 @@ import dev.cfcheck.probes.tls.TrustMaterial;
 import dev.cfcheck.site.AddressPolicy;
 import dev.cfcheck.site.CloudflareRanges;
 import dev.cfcheck.site.SafeAddressPolicy;
+import dev.cfcheck.probes.HandshakeTimeout;
 import dev.cfcheck.probes.cfapi.CloudflareApi;
 import dev.cfcheck.probes.origin.OriginPorts;
 import java.time.Clock;
@@ -66,7 +67,7 @@ public final class CheckerFactory {
         CloudflareApi api = cloudflareApi.map(a -> CloudflareApi.create(a.baseUrl(), a.token().value())).orElse(null);
         cloudflareApi.ifPresent(a -> LOG.info("Cloudflare API lookups on: token from {}, {}", a.token().source(), a.baseUrl()));
         ProbeList probes = LiveProbes.create(settings.resolver(), ranges, trust, safe,
-                statusPage == null ? null : new StatusPageClient(statusPage), api, OriginPorts.STANDARD);
+                statusPage == null ? null : new StatusPageClient(statusPage), HandshakeTimeout.DEFAULT, api, OriginPorts.STANDARD);
         CheckerSettings checkerSettings = new CheckerSettings(
                 settings.cacheTtl(), settings.cacheMaxSize(), CheckerSettings.DEFAULTS.maxParallelChecks(),
                 settings.thresholds(), settings.followUp());
