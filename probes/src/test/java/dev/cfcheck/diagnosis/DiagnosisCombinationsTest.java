@@ -47,7 +47,7 @@ import org.junit.jupiter.api.TestReporter;
  * The diagnosis over every combination of probe outcome classes ({@link OutcomeClasses}): each probe ok, failed
  * in each way it can fail, silent at the deadline, or not run; the URL asked for over https, http, or with a
  * port (one scheme probed); the origin known or not; the SSL mode the config states; what Cloudflare's status
- * page says. On each, the invariants an on-call reader relies on:
+ * page and its API say. On each, the invariants an on-call reader relies on:
  *
  * <ol>
  *   <li>exactly one verdict, worded, above every finding;</li>
@@ -66,10 +66,10 @@ import org.junit.jupiter.api.TestReporter;
  *       a redirect too): EDGE_SILENT, or a code inferred from the origin, unless a worse fault outranks it.</li>
  * </ol>
  *
- * <p>The full product of the classes is some 57 billion cases, far too many for a unit test. So two sets run
+ * <p>The full product of the classes is some 680 billion cases, far too many for a unit test. So two sets run
  * (about 40,000 cases, some 3 s of CPU): exhaustive products of what decides whether the site works, where the
  * http-301-while-https-is-silent outages live (see {@link #exhaustiveRows()}); and a pairwise covering array
- * over all nine dimensions (every value of every dimension meets every value of every other at least once,
+ * over all ten dimensions (every value of every dimension meets every value of every other at least once,
  * {@link PairwiseRows}). Violations are collected and reported together, a few examples per invariant.
  */
 class DiagnosisCombinationsTest {
@@ -126,15 +126,16 @@ class DiagnosisCombinationsTest {
         int[] trace = {index(TRACE_OUTCOMES, TraceOutcome::name, "trace")};
         int[] noMode = {0};
         int[] noStatus = {0};
+        int[] noApi = {0};
         int[] tlsOk = {index(TLS_OUTCOMES, TlsOutcome::name, "ok")};
         int[] edge200 = {index(EDGE_OUTCOMES, EdgeOutcome::name, "200")};
         int[] unknownOrAnswering = {index(ORIGIN_OUTCOMES, OriginOutcome::name, "unknown"),
                 index(ORIGIN_OUTCOMES, OriginOutcome::name, "answers 200")};
         int[] bare = {index(ASKS, Asked::name, "example.com")};
         int[] http = {index(ASKS, Asked::name, "http://example.com")};
-        product(rows, all(ASKED), proxied, all(HTTPS), all(HTTP), unknownOrAnswering, tlsOk, trace, noMode, noStatus);
-        product(rows, bare, proxied, all(HTTPS), edge200, all(ORIGIN_SIDE), all(TLS), trace, noMode, noStatus);
-        product(rows, http, proxied, edge200, all(HTTP), all(ORIGIN_SIDE), tlsOk, trace, noMode, noStatus);
+        product(rows, all(ASKED), proxied, all(HTTPS), all(HTTP), unknownOrAnswering, tlsOk, trace, noMode, noStatus, noApi);
+        product(rows, bare, proxied, all(HTTPS), edge200, all(ORIGIN_SIDE), all(TLS), trace, noMode, noStatus, noApi);
+        product(rows, http, proxied, edge200, all(HTTP), all(ORIGIN_SIDE), tlsOk, trace, noMode, noStatus, noApi);
         return new ArrayList<>(rows.values());
     }
 

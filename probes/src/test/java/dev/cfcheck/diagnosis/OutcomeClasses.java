@@ -5,6 +5,8 @@ import static dev.cfcheck.diagnosis.ProbeRecords.ORIGIN;
 import static dev.cfcheck.diagnosis.ProbeRecords.given;
 
 import dev.cfcheck.probes.Failure;
+import dev.cfcheck.probes.cfapi.ApiProblem;
+import dev.cfcheck.probes.cfapi.CloudflareApiResult;
 import dev.cfcheck.probes.dns.DnsResult;
 import dev.cfcheck.probes.dns.DnsStatus;
 import dev.cfcheck.probes.edge.CloudflarePage;
@@ -32,7 +34,7 @@ import java.util.stream.Stream;
  * The outcome classes of every probe, one dimension each, for {@link DiagnosisCombinationsTest}: each probe ok,
  * failed in each way it can fail (every {@link Failure.Kind}, {@link DnsStatus}, {@link TcpState} and
  * {@link TlsFailure}, so a new one is covered without touching this class), silent at the deadline, or not run;
- * plus the URL asked for, the SSL mode the config states, and Cloudflare's status page. A row picks one value
+ * plus the URL asked for, the SSL mode the config states, Cloudflare's status page and its API. A row picks one value
  * index per dimension ({@code -1} where the dimension does not apply); {@link Combination#of} turns it into the
  * diagnosis input.
  */
@@ -51,6 +53,7 @@ final class OutcomeClasses {
     static final int TRACE = 6;
     static final int SSL_MODE = 7;
     static final int STATUS = 8;
+    static final int API = 9;
 
     /** What the user typed: a scheme (none: a bare host, meaning https) and maybe a port (then one scheme is probed). */
     record Asked(String name, String scheme, Integer port) {
@@ -96,6 +99,10 @@ final class OutcomeClasses {
     record StatusOutcome(String name, StatusResult result) {
     }
 
+    /** {@code result} null: no API token (the probe is not registered). */
+    record ApiOutcome(String name, CloudflareApiResult result) {
+    }
+
     static final List<Asked> ASKS = List.of(
             new Asked("example.com", null, null),
             new Asked("https://example.com", "https", null),
@@ -109,6 +116,7 @@ final class OutcomeClasses {
     static final List<TlsOutcome> TLS_OUTCOMES = tlsOutcomes();
     static final List<TraceOutcome> TRACE_OUTCOMES = traceOutcomes();
     static final List<StatusOutcome> STATUS_OUTCOMES = statusOutcomes();
+    static final List<ApiOutcome> API_OUTCOMES = apiOutcomes();
     /** The SSL mode the config states for the domain ({@code null}: none): it picks the origin port Cloudflare uses. */
     static final List<SslMode> SSL_MODES = Stream.concat(Stream.of((SslMode) null),
             Arrays.stream(SslMode.values())).toList();
@@ -228,9 +236,22 @@ final class OutcomeClasses {
         return out;
     }
 
+    private static List<ApiOutcome> apiOutcomes() {
+        List<ApiOutcome> out = new ArrayList<>();
+        out.add(new ApiOutcome("no token", null));
+        out.add(new ApiOutcome("Full (strict), min TLS 1.2", ProbeRecords.apiZone(SslMode.STRICT, "1.2", true)));
+        out.add(new ApiOutcome("Flexible, min TLS 1.0", ProbeRecords.apiZone(SslMode.FLEXIBLE, "1.0", true)));
+        out.add(new ApiOutcome("record DNS only", ProbeRecords.apiZone(SslMode.FULL, "1.2", false)));
+        out.add(new ApiOutcome("a tunnel", ProbeRecords.apiTunnel()));
+        for (ApiProblem.Kind k : ApiProblem.Kind.values()) {
+            out.add(new ApiOutcome("not read: " + k, ProbeRecords.apiProblem(k)));
+        }
+        return out;
+    }
+
     static final int[] SIZES = {ASKS.size(), DNS_OUTCOMES.size(), EDGE_OUTCOMES.size(), EDGE_OUTCOMES.size(),
             ORIGIN_OUTCOMES.size(), TLS_OUTCOMES.size(), TRACE_OUTCOMES.size(), SSL_MODES.size(),
-            STATUS_OUTCOMES.size()};
+            STATUS_OUTCOMES.size(), API_OUTCOMES.size()};
 
     /**
      * What the probes cannot produce together: no edge exchange (nor trace) when DNS failed, only the URL's scheme
@@ -263,12 +284,13 @@ final class OutcomeClasses {
 
     /** One value per dimension; {@code null} where the dimension does not apply (not run). */
     record Combination(Asked asked, DnsOutcome dns, EdgeOutcome https, EdgeOutcome http, OriginOutcome origin,
-            TlsOutcome tls, TraceOutcome trace, SslMode sslMode, StatusOutcome status) {
+            TlsOutcome tls, TraceOutcome trace, SslMode sslMode, StatusOutcome status, ApiOutcome api) {
 
         static Combination of(int[] row) {
             return new Combination(ASKS.get(row[ASKED]), DNS_OUTCOMES.get(row[DNS]), pick(EDGE_OUTCOMES, row[HTTPS]),
                     pick(EDGE_OUTCOMES, row[HTTP]), ORIGIN_OUTCOMES.get(row[ORIGIN_SIDE]), pick(TLS_OUTCOMES, row[TLS]),
-                    pick(TRACE_OUTCOMES, row[TRACE]), SSL_MODES.get(row[SSL_MODE]), STATUS_OUTCOMES.get(row[STATUS]));
+                    pick(TRACE_OUTCOMES, row[TRACE]), SSL_MODES.get(row[SSL_MODE]), STATUS_OUTCOMES.get(row[STATUS]),
+                    API_OUTCOMES.get(row[API]));
         }
 
         private static <T> T pick(List<T> values, int i) {
@@ -292,7 +314,8 @@ final class OutcomeClasses {
                     c.tls(tls.result());
                 }
             }
-            return c.trace(trace == null ? null : trace.result()).status(status.result()).input();
+            return c.trace(trace == null ? null : trace.result()).status(status.result()).api(api.result())
+                    .input();
         }
 
         private ProbeRecords.Exchange exchange(EdgeOutcome outcome, String scheme, Target target) {
@@ -314,7 +337,8 @@ final class OutcomeClasses {
             return "asked " + asked.name() + " | dns " + dns.name() + " | https " + name(https) + " | http " + name(http)
                     + " | origin " + origin.name() + " | tls " + (tls == null ? "not run" : tls.name())
                     + " | trace " + (trace == null ? "not run" : trace.name())
-                    + " | SSL mode " + (sslMode == null ? "not set" : sslMode.json()) + " | status page " + status.name();
+                    + " | SSL mode " + (sslMode == null ? "not set" : sslMode.json()) + " | status page " + status.name()
+                    + " | API " + api.name();
         }
 
         private static String name(EdgeOutcome e) {

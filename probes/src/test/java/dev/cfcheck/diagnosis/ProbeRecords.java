@@ -20,6 +20,11 @@ import dev.cfcheck.probes.origin.TcpState;
 import dev.cfcheck.probes.tls.CertificateInfo;
 import dev.cfcheck.probes.tls.TlsFailure;
 import dev.cfcheck.probes.tls.TlsResult;
+import dev.cfcheck.probes.cfapi.ApiProblem;
+import dev.cfcheck.probes.cfapi.ApiRecord;
+import dev.cfcheck.probes.cfapi.CloudflareApiProbe;
+import dev.cfcheck.probes.cfapi.CloudflareApiResult;
+import dev.cfcheck.probes.cfapi.ZoneSettings;
 import dev.cfcheck.probes.status.StatusPageProbe;
 import dev.cfcheck.probes.status.StatusResult;
 import dev.cfcheck.probes.status.StatusSummary;
@@ -309,6 +314,28 @@ final class ProbeRecords {
         return new StatusResult(STATUS_URL, null, new Failure(kind, "status page not read"));
     }
 
+    // ---- the Cloudflare API
+
+    /** The zone read in full: the host's A record to the origin, proxied or not, in this SSL mode and minimum TLS. */
+    static CloudflareApiResult apiZone(SslMode ssl, String minTls, boolean proxied) {
+        return new CloudflareApiResult(HOST, "active", false, List.of(new ApiRecord("A", HOST, ORIGIN, proxied)),
+                new ZoneSettings(ssl, "on", minTls, "on", "off"), null, proxied ? List.of(ORIGIN) : List.of(), List.of(),
+                false, List.of(), 120);
+    }
+
+    /** The host routed to a Cloudflare Tunnel: no origin address exists. */
+    static CloudflareApiResult apiTunnel() {
+        String id = "c0ffee00-1234-4abc-8def-0123456789ab";
+        return new CloudflareApiResult(HOST, "active", false, List.of(new ApiRecord("CNAME", HOST, id + ".cfargotunnel.com", true)),
+                new ZoneSettings(SslMode.FULL, "on", "1.2", "on", "off"), id, List.of(), List.of(), false, List.of(), 120);
+    }
+
+    /** Nothing read: the zone lookup failed this way. */
+    static CloudflareApiResult apiProblem(ApiProblem.Kind kind) {
+        return new CloudflareApiResult(null, null, null, List.of(), ZoneSettings.UNREAD, null, List.of(), List.of(), false,
+                List.of(new ApiProblem(kind, "zone lookup", 403, 10000, "Authentication error", null)), 80);
+    }
+
     static OriginEndpoint endpoint(String ip) {
         try {
             return new OriginEndpoint(InetAddress.getByName(ip), null);
@@ -330,6 +357,7 @@ final class ProbeRecords {
         private final List<String> given = new ArrayList<>();
         private TraceResult trace;
         private StatusResult status;
+        private CloudflareApiResult api;
 
         Case target(Target t) {
             this.target = t;
@@ -376,6 +404,11 @@ final class ProbeRecords {
             return this;
         }
 
+        Case api(CloudflareApiResult a) {
+            this.api = a;
+            return this;
+        }
+
         Case settings(SslMode mode, String notes) {
             this.settings = new DomainSettings(mode, notes);
             return this;
@@ -388,7 +421,8 @@ final class ProbeRecords {
             boolean ran = !endpoints.isEmpty();
             ProbeResults probes = ProbeResults.builder().put(DnsProbe.KEY, dns).put(EdgeProbe.KEY, edge)
                     .put(OriginsProbe.KEY, ran ? origins : null).put(OriginTlsProbe.KEY, ran ? tls : null)
-                    .put(TraceProbe.KEY, trace).put(StatusPageProbe.KEY, status).build();
+                    .put(TraceProbe.KEY, trace).put(StatusPageProbe.KEY, status)
+                    .put(CloudflareApiProbe.KEY, api).build();
             return new DiagnosisInput(target, endpoints, probes, settings, Thresholds.DEFAULTS);
         }
     }
