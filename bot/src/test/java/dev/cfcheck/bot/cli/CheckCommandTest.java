@@ -133,6 +133,15 @@ class CheckCommandTest {
     }
 
     @Test
+    void originOnAPortCloudflareDoesNotProxyIsRefusedInOneLineNamingThePort() {
+        int status = run("check", "--origin", "192.0.2.7:6379", "--dns", "127.0.0.1:1", "--timeout", "1", "example.com");
+
+        assertThat(status).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString().strip()).startsWith("cfcheck: origin 192.0.2.7:6379: port 6379 is not one Cloudflare proxies")
+                .doesNotContain("\n");
+    }
+
+    @Test
     void badConfigFileIsBadInputNamingTheLine() throws Exception {
         Path config = java.nio.file.Files.writeString(dir.resolve("cfcheck.yml"), "timeout: 5s\ntimout: 3s\n");
 
