@@ -140,7 +140,7 @@ class CheckerEndToEndTest {
         });
         assertThat(report.verdict().evidence()).contains("trace: colo DTW (Detroit, United States), http/2, TLSv1.3, warp off");
         com.fasterxml.jackson.databind.JsonNode json = ReportJson.mapper().readTree(ReportJson.write(report));
-        assertThat(json.get("probes").fieldNames()).toIterable().containsExactly("dns", "edge", "origin", "tls", "trace");
+        assertThat(json.get("probes").fieldNames()).toIterable().containsExactly("dns", "edge", "origin", "tls", "trace", "cloudflare");
         assertThat(json.get("probes").get("trace").get("trace").get("colo").asText()).isEqualTo("DTW");
         assertThat(ReportJson.write(report)).doesNotContain("192.0.2.44");
         assertThat(site.edgeDispatcher().traceRequests()).isEqualTo(1);

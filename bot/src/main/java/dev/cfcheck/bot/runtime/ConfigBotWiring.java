@@ -12,6 +12,7 @@ import dev.cfcheck.bot.wiring.RuntimeSettings;
 import dev.cfcheck.check.Checker;
 import dev.cfcheck.config.BotSettings;
 import dev.cfcheck.config.CfcheckConfig;
+import dev.cfcheck.config.CloudflareApiSettings;
 import dev.cfcheck.config.ConfigLoader;
 import dev.cfcheck.config.HostPattern;
 import dev.cfcheck.config.RateLimit;
@@ -40,7 +41,7 @@ public final class ConfigBotWiring implements BotWiring {
     public BotParts load(Path configFile) {
         CfcheckConfig config = ConfigLoader.load(configFile == null ? null : configFile.toString(), environment);
         RuntimeSettings settings = RuntimeSettings.from(config);
-        Checker checker = CheckerFactory.create(settings);
+        Checker checker = CheckerFactory.create(settings, CloudflareApiSettings.fromEnvironment(environment));
         return new BotParts(checker,
                 input -> TargetParser.parse(input, settings.allowPrivate()),
                 OriginParser::parse,

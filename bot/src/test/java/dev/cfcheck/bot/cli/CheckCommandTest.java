@@ -78,7 +78,7 @@ class CheckCommandTest {
         assertThat(verdict.get("evidence").isArray()).isTrue();
         assertThat(verdict.get("nextSteps").get(0).has("text")).isTrue();
         assertThat(verdict.get("nextSteps").get(0).has("command")).isTrue();
-        assertThat(json.get("probes").fieldNames()).toIterable().containsExactly("dns", "edge", "origin", "tls", "trace");
+        assertThat(json.get("probes").fieldNames()).toIterable().containsExactly("dns", "edge", "origin", "tls", "trace", "cloudflare");
         assertThat(json.get("probes").get("edge").get("https").get("colo").asText()).isEqualTo("DTW");
     }
 

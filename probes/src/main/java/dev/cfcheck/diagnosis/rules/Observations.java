@@ -6,6 +6,8 @@ import dev.cfcheck.diagnosis.SslMode;
 import dev.cfcheck.diagnosis.Thresholds;
 import dev.cfcheck.probes.BrokenReply;
 import dev.cfcheck.probes.Failure;
+import dev.cfcheck.probes.cfapi.CloudflareApiProbe;
+import dev.cfcheck.probes.cfapi.CloudflareApiResult;
 import dev.cfcheck.probes.dns.DnsProbe;
 import dev.cfcheck.probes.dns.DnsResult;
 import dev.cfcheck.probes.dns.DnsStatus;
@@ -73,6 +75,30 @@ public final class Observations {
 
     public DomainSettings settings() {
         return input.settings();
+    }
+
+    // ---- the zone, from the Cloudflare API (null: no token, or not asked)
+
+    public CloudflareApiResult api() {
+        return input.probes().get(CloudflareApiProbe.KEY);
+    }
+
+    /** The zone's SSL/TLS mode: as the Cloudflare API read it, else as the config says, else {@code null}. */
+    public SslMode sslMode() {
+        CloudflareApiResult api = api();
+        return api != null && api.settings().ssl() != null ? api.settings().ssl() : settings().sslMode();
+    }
+
+    /** Where {@link #sslMode()} comes from, for the words: "from the Cloudflare API" or "as the config says". */
+    public String sslModeSource() {
+        CloudflareApiResult api = api();
+        return api != null && api.settings().ssl() != null ? "from the Cloudflare API" : "as the config says";
+    }
+
+    /** The Cloudflare Tunnel the host is routed to (its id), or {@code null}: then no origin address exists. */
+    public String tunnel() {
+        CloudflareApiResult api = api();
+        return api == null ? null : api.tunnel();
     }
 
     public Thresholds thresholds() {
@@ -218,10 +244,15 @@ public final class Observations {
         }
         HttpExchange x = primary();
         boolean visitorHttps = x == null || x.url() == null || x.url().toLowerCase(Locale.ROOT).startsWith("https:");
-        SslMode mode = settings().sslMode();
+        SslMode mode = sslMode();
         boolean plainToOrigin = !visitorHttps || mode == SslMode.FLEXIBLE || mode == SslMode.OFF;
-        PortCheck p = origin.port(plainToOrigin ? 80 : 443);
-        return p != null ? p : origin.ports().get(0);
+        // Two ports probed: the TLS one first, then the plain one (443 and 80; tests play them on other ports).
+        return origin.ports().get(plainToOrigin ? 1 : 0);
+    }
+
+    /** The port check of the origin's TLS port (443) when both were probed, else {@code null}. */
+    public PortCheck tlsPort(OriginResult origin) {
+        return origin.ports().size() == 2 ? origin.ports().get(0) : null;
     }
 
     public OriginReach reach(OriginResult origin) {
