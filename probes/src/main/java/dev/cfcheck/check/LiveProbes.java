@@ -21,7 +21,6 @@ import dev.cfcheck.probes.trace.TraceProbe;
 import dev.cfcheck.site.AddressPolicy;
 import dev.cfcheck.site.CloudflareRanges;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -46,14 +45,14 @@ public final class LiveProbes {
         return create(resolver, ranges, trust, safePolicy, null, HandshakeTimeout.DEFAULT);
     }
 
-    /** @param statusPage Cloudflare's status page, shared by every check; {@code null} leaves that probe out */
+    /** @param statusPage Cloudflare's status page, shared by every check; or {@code null} when off (the probe stays registered, so its key stays in the report, and does not run) */
     public static ProbeList create(InetSocketAddress resolver, CloudflareRanges ranges, TrustMaterial trust,
             AddressPolicy safePolicy, StatusPageClient statusPage) {
         return create(resolver, ranges, trust, safePolicy, statusPage, HandshakeTimeout.DEFAULT);
     }
 
     /**
-     * @param statusPage       Cloudflare's status page, shared by every check; {@code null} leaves that probe out
+     * @param statusPage       Cloudflare's status page, shared by every check; or {@code null} when off (the probe stays registered, so its key stays in the report, and does not run)
      * @param handshakeTimeout how long a TLS handshake may take once connected, at the edge and the origin (tests
      *                         shorten it, as they shorten the deadline)
      */
@@ -63,7 +62,7 @@ public final class LiveProbes {
     }
 
     /**
-     * @param statusPage       Cloudflare's status page, shared by every check; {@code null} leaves that probe out
+     * @param statusPage       Cloudflare's status page, shared by every check; or {@code null} when off (the probe stays registered, so its key stays in the report, and does not run)
      * @param handshakeTimeout how long a TLS handshake may take once connected, at the edge and the origin
      * @param cloudflareApi    the Cloudflare API client (a token was configured), or {@code null}: the API probe
      *                         is registered either way (its key stays in the report) and runs only with a client
@@ -79,15 +78,13 @@ public final class LiveProbes {
         // than waiting in a queue and being reported as an unanswered SYN (a false 522).
         ThreadPoolExecutor originPool = new ThreadPoolExecutor(0, MAX_ORIGIN_THREADS, 60, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), new DaemonThreads("cfcheck-origin-"));
-        List<Probe<?>> probes = new ArrayList<>(List.of(
+        List<Probe<?>> probes = List.of(
                 new EdgeProbe(safePolicy, dns, trust.trustManager(), handshakeTimeout),
                 new OriginsProbe(new OriginProbe(originPool, new TcpProbe(),
                         new OriginHttpProbe(TcpProbe.DEFAULT_CONNECT_CAP, handshakeTimeout), originPorts), originPool::shutdownNow),
                 new OriginTlsProbe(new TlsProbe(trust, TcpProbe.DEFAULT_CONNECT_CAP, handshakeTimeout), originPorts),
-                new TraceProbe(trust.trustManager(), handshakeTimeout)));
-        if (statusPage != null) {
-            probes.add(new StatusPageProbe(statusPage));
-        }
+                new TraceProbe(trust.trustManager(), handshakeTimeout),
+                new StatusPageProbe(statusPage));
         // Beside DNS, before the others: the origins it finds are probed when the check names none.
         return new ProbeList(dns, probes, List.of(new CloudflareApiProbe(cloudflareApi)));
     }

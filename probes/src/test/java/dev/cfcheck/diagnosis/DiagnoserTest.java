@@ -844,7 +844,7 @@ class DiagnoserTest {
         void controlCharactersFromTheNetworkNeverReachTheEvidence() {
             Diagnosis d = diagnose(given().edge(https(502).server("nginx\r\nX-Injected: 1\u001b[31m")));
 
-            assertThat(d.verdict().evidence()).anyMatch(l -> l.contains("from nginx X-Injected: 1 [31m"));
+            assertThat(d.verdict().evidence()).anyMatch(l -> l.contains("from nginx X-Injected: 1[31m"));
         }
     }
 }

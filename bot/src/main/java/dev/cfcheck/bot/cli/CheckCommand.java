@@ -93,7 +93,7 @@ public final class CheckCommand implements Callable<Integer> {
             RuntimeSettings settings = followUp(overrides.apply(config));
             CheckRequest request = new ConfigRequestFactory(config, settings).create(
                     TargetParser.parse(target, settings.allowPrivate()),
-                    origins.stream().map(OriginParser::parse).toList(),
+                    origins.stream().map(o -> OriginParser.parse(o, settings.allowPrivate())).toList(),
                     fresh);
             CheckReport report;
             try (Checker checker = CheckerFactory.create(settings, CloudflareApiSettings.fromEnvironment(System.getenv()))) {

@@ -44,7 +44,8 @@ public final class ConfigBotWiring implements BotWiring {
         Checker checker = CheckerFactory.create(settings, CloudflareApiSettings.fromEnvironment(environment));
         return new BotParts(checker,
                 input -> TargetParser.parse(input, settings.allowPrivate()),
-                OriginParser::parse,
+                // Named in chat: Cloudflare's ports and the safe-target policy, refused in one line before any check.
+                input -> OriginParser.parse(input, settings.allowPrivate()),
                 requests(config, settings),
                 routerSettings(config.bot()),
                 checker);
