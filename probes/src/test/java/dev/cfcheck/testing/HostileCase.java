@@ -11,6 +11,7 @@ public enum HostileCase {
     CLOSE_DELIMITED_BODY(HostileReply.CLOSE_DELIMITED_BODY, true, false),
     LONG_HEADER_LINE(HostileReply.LONG_HEADER_LINE, true, false),
     MANY_HEADERS(HostileReply.MANY_HEADERS, true, false),
+    ENDLESS_HEADERS(HostileReply.ENDLESS_HEADERS, true, false),
     TRICKLING_HEADERS(HostileReply.TRICKLING_HEADERS, true, true),
     GZIP_BOMB(HostileReply.GZIP_BOMB, true, false),
     CONTROL_BYTES_IN_STATUS_LINE(HostileReply.CONTROL_BYTES_IN_STATUS_LINE, true, false),

@@ -56,6 +56,16 @@ public enum HostileReply implements ServerReply {
             out.write(ascii(head.append("Content-Length: 2\r\n\r\nok").toString()));
         }
     },
+    /** The status line, then header lines as fast as the client takes them, without end. */
+    ENDLESS_HEADERS {
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            out.write(ascii("HTTP/1.1 200 OK\r\nServer: hostile-test\r\n"));
+            while (true) {
+                out.write(HEADER_LINES);
+            }
+        }
+    },
     /** The status line, then a header line that grows by one byte a second and never ends. */
     TRICKLING_HEADERS {
         @Override
@@ -171,6 +181,8 @@ public enum HostileReply implements ServerReply {
     private static final byte[] INVALID_UTF8 = {(byte) 0x80, (byte) 0xc3, ' ', (byte) 0xc0, (byte) 0x80, (byte) 0xfe, (byte) 0xff};
     private static final AtomicLong HOPS = new AtomicLong();
     private static final byte[] FILLER = filler();
+    /** 64 KiB or so of {@code X-Endless: ...} lines. */
+    private static final byte[] HEADER_LINES = ascii(("X-Endless: " + "e".repeat(50) + "\r\n").repeat(1024));
 
     /** Writes {@code length} bytes of HTML-ish filler, 64 KiB at a time. */
     private static void fill(OutputStream out, long length) throws IOException {
