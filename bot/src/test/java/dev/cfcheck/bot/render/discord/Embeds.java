@@ -14,7 +14,13 @@ public final class Embeds {
 
     /** Every markdown-special character is preceded by an odd number of backslashes (that is, escaped). */
     public static void assertInert(String text) {
-        Matcher m = Pattern.compile("[*_~|`>#\\[\\]()<@]").matcher(text);
+        assertEscaped(text, "[*_~|`>#\\[\\]()<@]");
+        assertThat(text).doesNotContain("https://");
+    }
+
+    /** Every character of {@code characterClass} (a regex class) is preceded by an odd number of backslashes. */
+    public static void assertEscaped(String text, String characterClass) {
+        Matcher m = Pattern.compile(characterClass).matcher(text);
         while (m.find()) {
             int slashes = 0;
             for (int i = m.start() - 1; i >= 0 && text.charAt(i) == '\\'; i--) {
@@ -22,7 +28,6 @@ public final class Embeds {
             }
             assertThat(slashes % 2).as("'%s' at %d is escaped in: %s", m.group(), m.start(), text).isEqualTo(1);
         }
-        assertThat(text).doesNotContain("https://");
     }
 
     /** Discord's limits: 6000 in all, a title of 256, a description of 4096, 25 fields of 256/1024, a footer of 2048. */
