@@ -179,7 +179,7 @@ class KnowledgeBaseTest {
     void everyVariantTheRulesAskForExists() {
         Map<Kind, List<String>> asked = Map.ofEntries(Map.entry(Kind.HEALTHY, List.of("originFiltered")),
                 Map.entry(Kind.ORIGIN_HTTP_ERROR, List.of("client-error", "direct", "direct-client-error")),
-                Map.entry(Kind.EDGE_UNREACHABLE, List.of("httpsOnly")),
+                Map.entry(Kind.EDGE_UNREACHABLE, List.of("httpsOnly", "httpOnly")),
                 Map.entry(Kind.ORIGIN_TIMEOUT, List.of("disagreement")),
                 Map.entry(Kind.ORIGIN_REFUSED, List.of("disagreement")),
                 Map.entry(Kind.ORIGIN_UNREACHABLE, List.of("disagreement")),

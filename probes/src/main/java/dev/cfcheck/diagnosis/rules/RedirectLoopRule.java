@@ -13,14 +13,19 @@ import java.util.Locale;
  * status. The "flexible" variant when the zone is in Flexible (the Cloudflare API or the config says so), or
  * when an https URL redirects to itself: the origin, reached over plain HTTP by Cloudflare, keeps sending
  * visitors to the https URL they are on.
+ *
+ * <p>A loop on the scheme not asked for counts only while the URL asked for answered whole with a success or a
+ * redirect: when that URL failed, errs or is blocked, the verdict is about it, not about the other scheme.
  */
 public final class RedirectLoopRule implements Rule {
 
     @Override
     public List<Candidate> evaluate(Observations seen) {
         List<Candidate> out = new ArrayList<>();
+        HttpExchange asked = seen.primary();
+        boolean askedWorks = seen.primaryComplete() && asked.status() < 400;
         for (HttpExchange x : seen.exchanges()) {
-            if (!x.redirectLoop()) {
+            if (!x.redirectLoop() || (x != asked && !askedWorks)) {
                 continue;
             }
             List<Redirect> hops = x.redirects();
