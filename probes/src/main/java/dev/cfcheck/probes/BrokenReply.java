@@ -38,6 +38,16 @@ public final class BrokenReply {
         return ended;
     }
 
+    /**
+     * True for a failure that means a reply came and cannot be used: it broke off ({@code BROKEN_REPLY}) or was not
+     * HTTP at all ({@code PROTOCOL}: a garbled status line or header). Cloudflare shows either from an origin as 520;
+     * at the edge either is a broken reply, never an edge that cannot be reached.
+     */
+    public static boolean isBroken(Failure failure) {
+        return failure != null
+                && (failure.kind() == Failure.Kind.BROKEN_REPLY || failure.kind() == Failure.Kind.PROTOCOL);
+    }
+
     /** True when the failure is a timeout (a socket's or a call's): a body still arriving, not a broken one. */
     public static boolean isTimeout(IOException e) {
         return e instanceof InterruptedIOException;

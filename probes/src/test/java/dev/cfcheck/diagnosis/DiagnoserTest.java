@@ -450,6 +450,17 @@ class DiagnoserTest {
         }
 
         @Test
+        void garbledStatusLineAtTheEdgeIsABrokenReplyNotAnUnreachableEdge() {
+            // The edge was reached and answered something that is not HTTP (hostile case CONTROL_BYTES_IN_STATUS_LINE).
+            Diagnosis d = diagnose(given().edge(https(0).failed(Failure.Kind.PROTOCOL, true), http(301)));
+
+            assertThat(d.verdict().kind()).isEqualTo(Kind.EDGE_BROKEN_REPLY);
+            assertThat(d.verdict().code()).isEqualTo("PROTOCOL");
+            assertThat(d.verdict().summary()).contains("not valid HTTP");
+            assertThat(findingKinds(d)).doesNotContain(Kind.EDGE_UNREACHABLE);
+        }
+
+        @Test
         void brokenEdgeReplyAndBrokenOriginReplyInfer520() {
             Diagnosis d = diagnose(given().edge(https(200).brokenOff())
                     .origin(origin(ProbeRecords.originBroken(200), port(443, TcpState.CONNECTED))).tls(tls(60)));

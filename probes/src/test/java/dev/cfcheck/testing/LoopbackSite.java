@@ -14,6 +14,7 @@ import dev.cfcheck.probes.cfapi.CloudflareApi;
 import dev.cfcheck.probes.edge.EdgeProbes;
 import dev.cfcheck.probes.origin.OriginPorts;
 import dev.cfcheck.probes.tls.TrustMaterial;
+import dev.cfcheck.site.AddressPolicy;
 import dev.cfcheck.site.Cidr;
 import dev.cfcheck.site.CloudflareRanges;
 import dev.cfcheck.site.OriginEndpoint;
@@ -143,10 +144,38 @@ public final class LoopbackSite implements AutoCloseable {
 
     /** As {@link #checker(CheckerSettings, HandshakeTimeout)}, asking the edge on these ports for a target without one. */
     public Checker checker(CheckerSettings settings, HandshakeTimeout handshakeTimeout, int edgeHttpsPort, int edgeHttpPort) {
+        return checker(settings, handshakeTimeout, SafeAddressPolicy.forChecks(false), edgeHttpsPort, edgeHttpPort);
+    }
+
+    /**
+     * As {@link #checker(CheckerSettings, HandshakeTimeout)}, with {@code safePolicy} for the requests that do not
+     * allow private targets (e.g. {@link #safePolicyForLoopback()}).
+     */
+    public Checker checker(CheckerSettings settings, HandshakeTimeout handshakeTimeout, AddressPolicy safePolicy) {
+        return checker(probes(loopbackRanges(), handshakeTimeout, safePolicy), settings, safePolicy);
+    }
+
+    /** As {@link #checker(CheckerSettings, HandshakeTimeout, AddressPolicy)}, asking the edge on these ports for a target without one. */
+    public Checker checker(CheckerSettings settings, HandshakeTimeout handshakeTimeout, AddressPolicy safePolicy,
+            int edgeHttpsPort, int edgeHttpPort) {
         TrustMaterial trust = TrustMaterial.withExtraCas(caFile);
-        ProbeList probes = EdgeProbes.withEdgePorts(probes(loopbackRanges(), handshakeTimeout), SafeAddressPolicy.forChecks(false),
+        ProbeList probes = EdgeProbes.withEdgePorts(probes(loopbackRanges(), handshakeTimeout, safePolicy), safePolicy,
                 trust.trustManager(), handshakeTimeout, edgeHttpsPort, edgeHttpPort);
-        return checker(probes, settings);
+        return checker(probes, settings, safePolicy);
+    }
+
+    /**
+     * Production's safe-target policy with loopback let through: this site and the test's servers are on
+     * 127.0.0.1, and every other private address (10.0.0.1, 169.254.169.254...) is refused as in production. For
+     * requests that do not allow private targets ({@link #request(String, List, Duration, DomainSettings, boolean)}).
+     */
+    public static AddressPolicy safePolicyForLoopback() {
+        AddressPolicy safe = SafeAddressPolicy.forChecks(false);
+        return address -> {
+            if (!address.isLoopbackAddress()) {
+                safe.requireAllowed(address);
+            }
+        };
     }
 
     /**
@@ -161,14 +190,20 @@ public final class LoopbackSite implements AutoCloseable {
     }
 
     private ProbeList probes(CloudflareRanges ranges, HandshakeTimeout handshakeTimeout) {
+        return probes(ranges, handshakeTimeout, SafeAddressPolicy.forChecks(false));
+    }
+
+    private ProbeList probes(CloudflareRanges ranges, HandshakeTimeout handshakeTimeout, AddressPolicy safePolicy) {
         // No status page probe: the checks here must not depend on one.
-        return LiveProbes.create(dns.address(), ranges, TrustMaterial.withExtraCas(caFile), SafeAddressPolicy.forChecks(false),
-                null, handshakeTimeout);
+        return LiveProbes.create(dns.address(), ranges, TrustMaterial.withExtraCas(caFile), safePolicy, null, handshakeTimeout);
     }
 
     private static Checker checker(ProbeList probes, CheckerSettings settings) {
-        return new Checker(probes, SafeAddressPolicy.forChecks(false), new Diagnoser(KnowledgeBase.load()),
-                settings, Clock.systemUTC());
+        return checker(probes, settings, SafeAddressPolicy.forChecks(false));
+    }
+
+    private static Checker checker(ProbeList probes, CheckerSettings settings, AddressPolicy safePolicy) {
+        return new Checker(probes, safePolicy, new Diagnoser(KnowledgeBase.load()), settings, Clock.systemUTC());
     }
 
     private static CloudflareRanges loopbackRanges() {
@@ -184,7 +219,16 @@ public final class LoopbackSite implements AutoCloseable {
     }
 
     public CheckRequest request(String url, List<OriginEndpoint> origins, Duration timeout, DomainSettings settings) {
-        return new CheckRequest(TargetParser.parse(url, true), origins, dns.address(), true, timeout, false, settings);
+        return request(url, origins, timeout, settings, true);
+    }
+
+    /**
+     * As {@link #request(String, List, Duration, DomainSettings)}; with {@code allowPrivate} false the checker's safe
+     * policy applies to every address connected to (the URL, a test's own, is parsed as with private targets allowed).
+     */
+    public CheckRequest request(String url, List<OriginEndpoint> origins, Duration timeout, DomainSettings settings,
+            boolean allowPrivate) {
+        return new CheckRequest(TargetParser.parse(url, true), origins, dns.address(), allowPrivate, timeout, false, settings);
     }
 
     /** A response as Cloudflare's edge sends it: {@code server: cloudflare}, a {@code cf-ray}, the page as body. */

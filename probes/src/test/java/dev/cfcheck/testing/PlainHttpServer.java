@@ -15,7 +15,8 @@ import java.nio.charset.StandardCharsets;
  * is missing from its {@code listen 443} line. Cloudflare shows 525 for it in Full mode. Unlike
  * MockWebServer, which drops a connection it cannot parse, it answers the garbage like a real server.
  *
- * <p>{@link #replying} makes it answer with a {@link RawReply} instead: a reply that cannot be whole.
+ * <p>{@link #replying} makes it answer with a {@link ServerReply} instead: a {@link RawReply} that cannot be whole,
+ * a {@link HostileReply}.
  *
  * <pre>{@code
  * try (PlainHttpServer plain = PlainHttpServer.start(400)) { ... plain.port() ... }
@@ -26,9 +27,9 @@ public final class PlainHttpServer implements AutoCloseable {
     private static final int SO_TIMEOUT_MS = 5_000;
 
     private final ServerSocket listener;
-    private final byte[] response;
+    private final ServerReply response;
 
-    private PlainHttpServer(ServerSocket listener, byte[] response) {
+    private PlainHttpServer(ServerSocket listener, ServerReply response) {
         this.listener = listener;
         this.response = response;
         Thread acceptor = new Thread(this::serveForever, "plain-http-" + listener.getLocalPort());
@@ -39,19 +40,19 @@ public final class PlainHttpServer implements AutoCloseable {
     /** Starts answering every connection with {@code status} on a random loopback port. */
     public static PlainHttpServer start(int status) {
         String body = "<html><body><h1>" + status + "</h1>plain HTTP server</body></html>\n";
-        return listening(("HTTP/1.1 " + status + " Test\r\n"
+        return listening(ServerReply.of(("HTTP/1.1 " + status + " Test\r\n"
                 + "Server: plain-test\r\n"
                 + "Content-Type: text/html\r\n"
                 + "Content-Length: " + body.length() + "\r\n"
-                + "Connection: close\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+                + "Connection: close\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII)));
     }
 
     /** Starts answering every connection with {@code reply}, then closing it, on a random loopback port. */
-    public static PlainHttpServer replying(RawReply reply) {
-        return listening(reply.bytes());
+    public static PlainHttpServer replying(ServerReply reply) {
+        return listening(reply);
     }
 
-    private static PlainHttpServer listening(byte[] response) {
+    private static PlainHttpServer listening(ServerReply response) {
         try {
             return new PlainHttpServer(new ServerSocket(0, 50, Loopback.ADDRESS), response);
         } catch (IOException e) {
@@ -90,7 +91,7 @@ public final class PlainHttpServer implements AutoCloseable {
                 return;
             }
             OutputStream out = socket.getOutputStream();
-            out.write(response);
+            response.writeTo(out);
             out.flush();
             socket.shutdownOutput();
         } catch (IOException e) {

@@ -1,5 +1,7 @@
 package dev.cfcheck.testing;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -7,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * {@link TlsTestServer.Builder#reply} before they close the connection: what MockWebServer, which always frames
  * its responses correctly, cannot send. Cloudflare shows each of them, from an origin, as 520.
  */
-public enum RawReply {
+public enum RawReply implements ServerReply {
     /** {@code Content-Length: 100}, 10 bytes of body, then the connection closes. */
     SHORT_BODY("HTTP/1.1 200 OK\r\nServer: raw-test\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\n"
             + "0123456789"),
@@ -27,5 +29,10 @@ public enum RawReply {
 
     public byte[] bytes() {
         return raw.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Override
+    public void writeTo(OutputStream out) throws IOException {
+        out.write(bytes());
     }
 }

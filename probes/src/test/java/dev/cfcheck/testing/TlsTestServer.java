@@ -21,7 +21,8 @@ import okhttp3.tls.HeldCertificate;
 /**
  * A real TLS server (JSSE {@link SSLServerSocket}) on a random 127.0.0.1 port, serving one certificate
  * chain, optionally restricted to some protocols or cipher suites, that answers every request after the
- * handshake with a minimal HTTP/1.1 response (or a {@link RawReply} that cannot be whole) and closes. It
+ * handshake with a minimal HTTP/1.1 response (or a {@link ServerReply}: a {@link RawReply} that cannot be whole, a
+ * {@link HostileReply}) and closes. It
  * records the SNI name of every completed handshake.
  *
  * <pre>{@code
@@ -42,10 +43,10 @@ public final class TlsTestServer implements AutoCloseable {
     private static final int MAX_REQUEST_HEAD = 16 * 1024;
 
     private final SSLServerSocket listener;
-    private final byte[] response;
+    private final ServerReply response;
     private final BlockingQueue<String> serverNames = new LinkedBlockingQueue<>();
 
-    private TlsTestServer(SSLServerSocket listener, byte[] response) {
+    private TlsTestServer(SSLServerSocket listener, ServerReply response) {
         this.listener = listener;
         this.response = response;
         Thread acceptor = new Thread(this::acceptForever, "tls-test-server-" + listener.getLocalPort());
@@ -96,7 +97,7 @@ public final class TlsTestServer implements AutoCloseable {
                 return; // the client only wanted the handshake
             }
             OutputStream out = socket.getOutputStream();
-            out.write(response);
+            response.writeTo(out);
             out.flush();
         } catch (IOException e) {
             // A failed handshake is often the point of the test; the client side reports it.
@@ -138,13 +139,13 @@ public final class TlsTestServer implements AutoCloseable {
         Closing.quietly(listener);
     }
 
-    private static byte[] response(int status) {
+    private static ServerReply response(int status) {
         String body = "status " + status + "\n";
-        return ("HTTP/1.1 " + status + " Test\r\n"
+        return ServerReply.of(("HTTP/1.1 " + status + " Test\r\n"
                 + "Server: tls-test\r\n"
                 + "Content-Type: text/plain\r\n"
                 + "Content-Length: " + body.length() + "\r\n"
-                + "Connection: close\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII);
+                + "Connection: close\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Options of a {@link TlsTestServer}; {@link #start()} binds it. */
@@ -154,7 +155,7 @@ public final class TlsTestServer implements AutoCloseable {
         private String[] protocols;
         private String[] cipherSuites;
         private int status = 200;
-        private RawReply reply;
+        private ServerReply reply;
 
         private Builder(HeldCertificate leaf, HeldCertificate[] intermediates) {
             this.leaf = leaf;
@@ -179,8 +180,8 @@ public final class TlsTestServer implements AutoCloseable {
             return this;
         }
 
-        /** Every request gets {@code reply} instead of a whole response, then the connection closes. */
-        public Builder reply(RawReply reply) {
+        /** Every request gets {@code reply} (one that cannot be whole, a hostile one...), then the connection closes. */
+        public Builder reply(ServerReply reply) {
             this.reply = reply;
             return this;
         }
@@ -195,7 +196,7 @@ public final class TlsTestServer implements AutoCloseable {
                 if (cipherSuites != null) {
                     listener.setEnabledCipherSuites(cipherSuites);
                 }
-                return new TlsTestServer(listener, reply != null ? reply.bytes() : response(status));
+                return new TlsTestServer(listener, reply != null ? reply : response(status));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -12,9 +12,13 @@
  *   <li>{@link dev.cfcheck.testing.Tls10OnlyServer}: answers a ClientHello with a TLS 1.0 ServerHello (525,
  *       protocol version).</li>
  *   <li>{@link dev.cfcheck.testing.PlainHttpServer}: plain HTTP answering anything, a TLS ClientHello
- *       included (plain HTTP on 443); or, like {@code TlsTestServer}, a {@link dev.cfcheck.testing.RawReply}
- *       that cannot be whole (a body short of its length, a close inside the headers, an empty reply, broken
- *       chunks: 520).</li>
+ *       included (plain HTTP on 443); or, like {@code TlsTestServer}, a {@link dev.cfcheck.testing.ServerReply}:
+ *       a {@link dev.cfcheck.testing.RawReply} that cannot be whole (a body short of its length, a close inside
+ *       the headers, an empty reply, broken chunks: 520), a {@link dev.cfcheck.testing.HostileReply} (huge,
+ *       endless, trickling, a gzip bomb, control bytes and mentions, endless or inward redirects).</li>
+ *   <li>{@link dev.cfcheck.testing.HostileCase} and {@link dev.cfcheck.testing.HostileSite}: the hostile-origins
+ *       catalogue, and a site that checks a case at the edge or the origin through the real checker;
+ *       {@link dev.cfcheck.testing.ReportStrings}: a report's strings, bounded and visible.</li>
  *   <li>{@link dev.cfcheck.testing.SilentServer}: accepts and never answers (524; a TLS port whose handshake
  *       stalls: 525).</li>
  *   <li>{@link dev.cfcheck.testing.FullBacklogServer}: SYNs unanswered, via a full accept queue (522).</li>

@@ -2,7 +2,7 @@ package dev.cfcheck.diagnosis.rules;
 
 import dev.cfcheck.diagnosis.Kind;
 import dev.cfcheck.diagnosis.Placeholder;
-import dev.cfcheck.probes.Failure;
+import dev.cfcheck.probes.BrokenReply;
 import dev.cfcheck.probes.Words;
 import dev.cfcheck.probes.edge.HttpExchange;
 import dev.cfcheck.probes.origin.OriginResult;
@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * The URL asked for got a reply through the edge that broke: the connection closed inside the headers (or
- * before any reply), the body stopped short of its {@code Content-Length}, the chunks were broken. Never a pass.
+ * before any reply), the body stopped short of its {@code Content-Length}, the chunks were broken, or it was not
+ * HTTP at all (a garbled status line: {@link BrokenReply#isBroken}). Never a pass, never an unreachable edge.
  * When the origin, asked directly, breaks its reply too, Cloudflare is passing on a reply it could not use: the
  * code is inferred ({@link CloudflareCodes#inferFromBrokenEdge}, 520). Otherwise EDGE_BROKEN_REPLY names what
  * broke and how to tell whose it is.
@@ -21,7 +22,7 @@ public final class BrokenReplyRule implements Rule {
     @Override
     public List<Candidate> evaluate(Observations seen) {
         HttpExchange x = seen.primary();
-        if (x == null || x.failure() == null || x.failure().kind() != Failure.Kind.BROKEN_REPLY) {
+        if (x == null || !BrokenReply.isBroken(x.failure())) {
             return List.of();
         }
         String edgeFailure = ProbeEvidence.label(x);

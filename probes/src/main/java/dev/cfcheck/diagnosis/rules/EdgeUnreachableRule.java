@@ -2,6 +2,7 @@ package dev.cfcheck.diagnosis.rules;
 
 import dev.cfcheck.diagnosis.Kind;
 import dev.cfcheck.diagnosis.Placeholder;
+import dev.cfcheck.probes.BrokenReply;
 import dev.cfcheck.probes.Failure;
 import dev.cfcheck.probes.edge.EdgeProbe;
 import dev.cfcheck.probes.edge.HttpExchange;
@@ -60,6 +61,6 @@ public final class EdgeUnreachableRule implements Rule {
 
     /** The edge was reached and its reply broke: {@link BrokenReplyRule}'s case, not an unreachable edge. */
     private static boolean brokenReply(HttpExchange x) {
-        return x.failure() != null && x.failure().kind() == Failure.Kind.BROKEN_REPLY;
+        return BrokenReply.isBroken(x.failure());
     }
 }

@@ -4,6 +4,7 @@ import dev.cfcheck.diagnosis.DiagnosisInput;
 import dev.cfcheck.diagnosis.DomainSettings;
 import dev.cfcheck.diagnosis.SslMode;
 import dev.cfcheck.diagnosis.Thresholds;
+import dev.cfcheck.probes.BrokenReply;
 import dev.cfcheck.probes.Failure;
 import dev.cfcheck.probes.cfapi.CloudflareApiProbe;
 import dev.cfcheck.probes.cfapi.CloudflareApiResult;
@@ -305,7 +306,7 @@ public final class Observations {
         }
         OriginHttp http = origin.http();
         Failure.Kind failed = http == null || http.failure() == null ? null : http.failure().kind();
-        if (failed == Failure.Kind.BROKEN_REPLY || failed == Failure.Kind.PROTOCOL) {
+        if (BrokenReply.isBroken(http == null ? null : http.failure())) {
             return OriginReach.BROKEN; // with a status too: a body that broke off is no answer Cloudflare can pass on
         }
         if (http != null && http.status() != null) {

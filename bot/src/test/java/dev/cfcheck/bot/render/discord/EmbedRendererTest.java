@@ -1,5 +1,7 @@
 package dev.cfcheck.bot.render.discord;
 
+import static dev.cfcheck.bot.render.discord.Embeds.assertInert;
+import static dev.cfcheck.bot.render.discord.Embeds.assertWithinLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cfcheck.bot.card.Card;
@@ -17,8 +19,6 @@ import dev.cfcheck.diagnosis.Severity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -191,40 +191,6 @@ class EmbedRendererTest {
         assertThat(DiscordMarkdown.fit(escaped, 4)).isEqualTo("ab…");
         assertThat(DiscordMarkdown.fit(escaped, 5)).isEqualTo("ab\\*…");
         assertThat(DiscordMarkdown.fit(escaped, 6)).isEqualTo("ab\\*cd");
-    }
-
-    /** Every markdown-special character is preceded by an odd number of backslashes (that is, escaped). */
-    static void assertInert(String text) {
-        Matcher m = Pattern.compile("[*_~|`>#\\[\\]()<@]").matcher(text);
-        while (m.find()) {
-            int slashes = 0;
-            for (int i = m.start() - 1; i >= 0 && text.charAt(i) == '\\'; i--) {
-                slashes++;
-            }
-            assertThat(slashes % 2).as("'%s' at %d is escaped in: %s", m.group(), m.start(), text).isEqualTo(1);
-        }
-        assertThat(text).doesNotContain("https://");
-    }
-
-    static void assertWithinLimits(MessageEmbed embed) {
-        assertThat(embed.isSendable()).isTrue();
-        assertThat(embed.getLength()).isLessThanOrEqualTo(6000);
-        if (embed.getTitle() != null) {
-            assertThat(embed.getTitle().length()).isLessThanOrEqualTo(256);
-        }
-        if (embed.getDescription() != null) {
-            assertThat(embed.getDescription().length()).isLessThanOrEqualTo(4096);
-        }
-        assertThat(embed.getFields().size()).isLessThanOrEqualTo(25);
-        for (MessageEmbed.Field f : embed.getFields()) {
-            assertThat(f.getName()).isNotBlank().hasSizeLessThanOrEqualTo(256);
-            assertThat(f.getValue()).isNotBlank().hasSizeLessThanOrEqualTo(1024);
-        }
-        if (embed.getFooter() != null) {
-            assertThat(embed.getFooter().getText().length()).isLessThanOrEqualTo(2048);
-        }
-        // What JDA would send must serialise.
-        assertThat(embed.toData().toString()).isNotEmpty();
     }
 
     private static Card simple(Severity severity) {
