@@ -13,6 +13,10 @@ import java.nio.file.Path;
  */
 public final class StartTimeSite {
 
+    /** The TCP probe connects without sending a request, which MockWebServer logs each time (held: JUL keeps weak refs). */
+    private static final java.util.logging.Logger MOCK_WEB_SERVER_LOG =
+            java.util.logging.Logger.getLogger(mockwebserver3.MockWebServer.class.getName());
+
     private StartTimeSite() {
     }
 
@@ -21,7 +25,7 @@ public final class StartTimeSite {
             System.err.println("usage: StartTimeSite ARGS_FILE");
             System.exit(2);
         }
-        java.util.logging.Logger.getLogger(mockwebserver3.MockWebServer.class.getName()).setLevel(java.util.logging.Level.OFF);
+        MOCK_WEB_SERVER_LOG.setLevel(java.util.logging.Level.OFF);
         Path dir = Files.createTempDirectory("cfcheck-start-time");
         try (HealthyLoopbackSite healthy = HealthyLoopbackSite.start(dir)) {
             Files.write(Path.of(args[0]), healthy.checkArguments(), StandardCharsets.UTF_8);
