@@ -24,8 +24,16 @@ public enum Kind {
     EDGE_UNREACHABLE,
     /** The edge connected but had not answered by the deadline, and no origin was known to infer from. */
     EDGE_SILENT,
+    /** The reply to the URL asked for broke: closed inside the headers, a body short of its length, broken chunks. */
+    EDGE_BROKEN_REPLY,
     /** A probe failed in a way no rule explains: no verdict can be given with positive evidence. */
     INCONCLUSIVE,
     SLOW_RESPONSE,
-    CERT_EXPIRING
+    CERT_EXPIRING,
+    /** Cloudflare's status page reports incidents, or trouble at the serving data centre, while the check fails. */
+    CLOUDFLARE_INCIDENT,
+    /** The origin completes no TLS 1.2 or 1.3 handshake while the zone asks visitors for at least TLS 1.2. */
+    ORIGIN_TLS_BELOW_MINIMUM,
+    /** What the Cloudflare API could not say (token, scope, zone, rate limit, no answer): a note, never the verdict. */
+    CLOUDFLARE_API
 }

@@ -2,15 +2,18 @@ package dev.cfcheck.probes;
 
 /**
  * Turns untrusted text (a header value, a page title, an exception message, a note from the config) into
- * one short line that is safe to show on a card or in a log: runs of whitespace, CR/LF included, become one
- * space; control characters and invisible ones (bidi overrides, zero-width, private use, unassigned) are
- * dropped; the length is capped. A hostile peer thus cannot forge a second line of evidence, repaint a
- * terminal or make text read differently from what it is. Escaping for a chat platform's markup is the
- * renderer's job.
+ * one short line that is safe to show on a card or in a log: the characters {@link NetworkText} hides are
+ * dropped (controls, bidi overrides, zero-width, private use, unassigned), runs of whitespace, CR/LF included,
+ * become one space, and the length is capped. A hostile peer thus cannot forge a second line of evidence,
+ * repaint a terminal or make text read differently from what it is. Escaping for a chat platform's markup is
+ * the renderer's job.
  */
 public final class OneLine {
     /** The cap of {@link #of(String)}. */
     public static final int MAX_LENGTH = 200;
+
+    /** Causes read at most: a chain is short, a cycle must not loop. */
+    private static final int MAX_CAUSES = 8;
 
     private OneLine() {
     }
@@ -33,7 +36,11 @@ public final class OneLine {
         for (int i = 0; i < text.length() && out.length() <= max; ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || unsafe(cp)) {
+            NetworkText.Fate fate = NetworkText.fate(cp);
+            if (fate == NetworkText.Fate.DROP) {
+                continue;
+            }
+            if (fate != NetworkText.Fate.KEEP || Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
                 pendingSpace = out.length() > 0;
                 continue;
             }
@@ -63,15 +70,17 @@ public final class OneLine {
     }
 
     /**
-     * Control characters, and format characters (bidi overrides, zero-width joiners) that could make text
-     * read differently from what it is.
+     * The deepest message in the exception's cause chain (the informative one: "Connection refused", "unexpected
+     * end of stream", "PKIX path building failed") as one line, or {@code null} when none has a message.
      */
-    private static boolean unsafe(int cp) {
-        int type = Character.getType(cp);
-        return Character.isISOControl(cp)
-                || type == Character.FORMAT
-                || type == Character.SURROGATE
-                || type == Character.PRIVATE_USE
-                || type == Character.UNASSIGNED;
+    public static String ofRootCause(Throwable error) {
+        String message = error.getMessage();
+        Throwable t = error.getCause();
+        for (int depth = 0; t != null && depth < MAX_CAUSES; depth++, t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage();
+            }
+        }
+        return of(message);
     }
 }

@@ -9,6 +9,10 @@ import dev.cfcheck.diagnosis.engine.Diagnoser;
 import dev.cfcheck.diagnosis.DomainSettings;
 import dev.cfcheck.diagnosis.KnowledgeBase;
 import dev.cfcheck.diagnosis.Thresholds;
+import dev.cfcheck.probes.HandshakeTimeout;
+import dev.cfcheck.probes.cfapi.CloudflareApi;
+import dev.cfcheck.probes.edge.EdgeProbes;
+import dev.cfcheck.probes.origin.OriginPorts;
 import dev.cfcheck.probes.tls.TrustMaterial;
 import dev.cfcheck.site.Cidr;
 import dev.cfcheck.site.CloudflareRanges;
@@ -121,16 +125,54 @@ public final class LoopbackSite implements AutoCloseable {
 
     /** A new checker with other thresholds and cache TTL; the caller closes it. */
     public Checker checker(Thresholds thresholds, Duration cacheTtl) {
-        return checker(CloudflareRanges.of(List.of(Cidr.parse("127.0.0.0/8"))), thresholds, cacheTtl);
+        return checker(loopbackRanges(), thresholds, cacheTtl);
     }
 
     /** A new checker with other Cloudflare ranges (e.g. the real ones, so loopback is *not* Cloudflare). */
     public Checker checker(CloudflareRanges ranges, Thresholds thresholds, Duration cacheTtl) {
+        return checker(probes(ranges, HandshakeTimeout.DEFAULT), new CheckerSettings(cacheTtl, 100, 16, thresholds));
+    }
+
+    /**
+     * A new checker with these settings (follow-up included) and TLS handshake limit (tests shorten it as they
+     * shorten the deadline); the caller closes it.
+     */
+    public Checker checker(CheckerSettings settings, HandshakeTimeout handshakeTimeout) {
+        return checker(probes(loopbackRanges(), handshakeTimeout), settings);
+    }
+
+    /** As {@link #checker(CheckerSettings, HandshakeTimeout)}, asking the edge on these ports for a target without one. */
+    public Checker checker(CheckerSettings settings, HandshakeTimeout handshakeTimeout, int edgeHttpsPort, int edgeHttpPort) {
         TrustMaterial trust = TrustMaterial.withExtraCas(caFile);
-        ProbeList probes = LiveProbes.create(dns.address(), ranges, trust, SafeAddressPolicy.forChecks(false));
-        CheckerSettings settings = new CheckerSettings(cacheTtl, 100, 16, thresholds);
+        ProbeList probes = EdgeProbes.withEdgePorts(probes(loopbackRanges(), handshakeTimeout), SafeAddressPolicy.forChecks(false),
+                trust.trustManager(), handshakeTimeout, edgeHttpsPort, edgeHttpPort);
+        return checker(probes, settings);
+    }
+
+    /**
+     * A new checker asking the Cloudflare API (a {@link CloudflareApiStandIn}), trying an origin known only by
+     * its address on {@code originPorts} (the test's servers playing 443 and 80), without a cache; the caller
+     * closes it (which closes {@code api} too).
+     */
+    public Checker checker(CloudflareRanges ranges, CloudflareApi api, OriginPorts originPorts) {
+        ProbeList probes = LiveProbes.create(dns.address(), ranges, TrustMaterial.withExtraCas(caFile),
+                SafeAddressPolicy.forChecks(false), null, HandshakeTimeout.DEFAULT, api, originPorts);
+        return checker(probes, new CheckerSettings(Duration.ZERO, 100, 16, Thresholds.DEFAULTS));
+    }
+
+    private ProbeList probes(CloudflareRanges ranges, HandshakeTimeout handshakeTimeout) {
+        // No status page probe: the checks here must not depend on one.
+        return LiveProbes.create(dns.address(), ranges, TrustMaterial.withExtraCas(caFile), SafeAddressPolicy.forChecks(false),
+                null, handshakeTimeout);
+    }
+
+    private static Checker checker(ProbeList probes, CheckerSettings settings) {
         return new Checker(probes, SafeAddressPolicy.forChecks(false), new Diagnoser(KnowledgeBase.load()),
                 settings, Clock.systemUTC());
+    }
+
+    private static CloudflareRanges loopbackRanges() {
+        return CloudflareRanges.of(List.of(Cidr.parse("127.0.0.0/8")));
     }
 
     /**

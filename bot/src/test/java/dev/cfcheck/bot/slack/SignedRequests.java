@@ -23,7 +23,12 @@ final class SignedRequests {
     private final String secret;
 
     SignedRequests(int port, String secret) {
-        this.endpoint = URI.create("http://127.0.0.1:" + port + SlackSettings.EVENTS_PATH);
+        this("127.0.0.1", port, secret);
+    }
+
+    /** @param host an IP literal (IPv6 in brackets) */
+    SignedRequests(String host, int port, String secret) {
+        this.endpoint = URI.create("http://" + host + ":" + port + SlackSettings.EVENTS_PATH);
         this.secret = secret;
     }
 
@@ -75,13 +80,18 @@ final class SignedRequests {
     }
 
     HttpResponse<String> post(String body, long timestamp, String signature) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+        return send(to().header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Slack-Request-Timestamp", Long.toString(timestamp))
                 .header("X-Slack-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A request to the endpoint with nothing set but a time limit (a guard: the server answers far sooner). */
+    HttpRequest.Builder to() {
+        return HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30));
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -8,10 +8,12 @@ import dev.cfcheck.diagnosis.KnowledgeBase;
 import dev.cfcheck.diagnosis.Placeholder;
 import dev.cfcheck.diagnosis.Verdict;
 
+import dev.cfcheck.diagnosis.rules.BrokenReplyRule;
 import dev.cfcheck.diagnosis.rules.Candidate;
 import dev.cfcheck.diagnosis.rules.CertExpiryRule;
 import dev.cfcheck.diagnosis.rules.ChallengeRule;
 import dev.cfcheck.diagnosis.rules.CloudflarePageRule;
+import dev.cfcheck.diagnosis.rules.CloudflareStatusRule;
 import dev.cfcheck.diagnosis.rules.DnsRule;
 import dev.cfcheck.diagnosis.rules.EdgeSilentRule;
 import dev.cfcheck.diagnosis.rules.EdgeStatusRule;
@@ -23,6 +25,9 @@ import dev.cfcheck.diagnosis.rules.OriginDisagreementRule;
 import dev.cfcheck.diagnosis.rules.RedirectLoopRule;
 import dev.cfcheck.diagnosis.rules.Rule;
 import dev.cfcheck.diagnosis.rules.SlowResponseRule;
+import dev.cfcheck.diagnosis.rules.SslModeRule;
+import dev.cfcheck.diagnosis.rules.ApiProblemRule;
+import dev.cfcheck.diagnosis.rules.OriginTlsMinimumRule;
 import dev.cfcheck.diagnosis.rules.TlsRule;
 import dev.cfcheck.probes.ProbeFailure;
 import java.util.ArrayList;
@@ -52,6 +57,7 @@ public final class Diagnoser {
                 new DnsRule(),
                 new EdgeUnreachableRule(),
                 new EdgeSilentRule(),
+                new BrokenReplyRule(),
                 new CloudflarePageRule(knowledge),
                 new OriginDisagreementRule(knowledge),
                 new TlsRule(),
@@ -61,7 +67,11 @@ public final class Diagnoser {
                 new NotOnCloudflareRule(),
                 new CertExpiryRule(),
                 new SlowResponseRule(),
-                new HealthyRule());
+                new CloudflareStatusRule(),
+                new HealthyRule(),
+                new SslModeRule(knowledge),
+                new OriginTlsMinimumRule(),
+                new ApiProblemRule());
         this.writer = new VerdictWriter(knowledge);
     }
 
@@ -74,8 +84,9 @@ public final class Diagnoser {
             }
         }
         unexplained(seen, candidates).ifPresent(candidates::add);
-        if (candidates.isEmpty()) {
+        if (candidates.stream().allMatch(c -> writer.rank(c) < 0)) {
             // Nothing failed and nothing answered: no probe produced anything to read. Never healthy by default.
+            // (Kinds ranked below zero are notes about cfcheck's own lookups: never a verdict on the site.)
             candidates.add(Candidate.of(Kind.INCONCLUSIVE, null)
                     .withValue(Placeholder.UNEXPLAINED, "no probe produced a result (no DNS answer and no edge exchange)"));
         }

@@ -5,6 +5,8 @@ import dev.cfcheck.diagnosis.DomainSettings;
 import dev.cfcheck.diagnosis.SslMode;
 import dev.cfcheck.diagnosis.Thresholds;
 import dev.cfcheck.probes.Failure;
+import dev.cfcheck.probes.cfapi.CloudflareApiProbe;
+import dev.cfcheck.probes.cfapi.CloudflareApiResult;
 import dev.cfcheck.probes.dns.DnsProbe;
 import dev.cfcheck.probes.dns.DnsResult;
 import dev.cfcheck.probes.dns.DnsStatus;
@@ -38,6 +40,8 @@ public final class Observations {
         SILENT,
         /** Connected, but the TLS handshake Cloudflare would make failed or stalled: the 525 signal. */
         TLS_FAILS,
+        /** Connected, but the reply was empty, not HTTP, or broke off (short body, broken chunks): the 520 signal. */
+        BROKEN,
         /** Connected; HTTP failed some other way or was not tried. */
         CONNECTS,
         /** RST to our SYN: the 521 signal. */
@@ -50,7 +54,7 @@ public final class Observations {
         UNKNOWN;
 
         public boolean connected() {
-            return this == ANSWERS || this == SILENT || this == TLS_FAILS || this == CONNECTS;
+            return this == ANSWERS || this == SILENT || this == TLS_FAILS || this == BROKEN || this == CONNECTS;
         }
     }
 
@@ -70,6 +74,30 @@ public final class Observations {
 
     public DomainSettings settings() {
         return input.settings();
+    }
+
+    // ---- the zone, from the Cloudflare API (null: no token, or not asked)
+
+    public CloudflareApiResult api() {
+        return input.probes().get(CloudflareApiProbe.KEY);
+    }
+
+    /** The zone's SSL/TLS mode: as the Cloudflare API read it, else as the config says, else {@code null}. */
+    public SslMode sslMode() {
+        CloudflareApiResult api = api();
+        return api != null && api.settings().ssl() != null ? api.settings().ssl() : settings().sslMode();
+    }
+
+    /** Where {@link #sslMode()} comes from, for the words: "from the Cloudflare API" or "as the config says". */
+    public String sslModeSource() {
+        CloudflareApiResult api = api();
+        return api != null && api.settings().ssl() != null ? "from the Cloudflare API" : "as the config says";
+    }
+
+    /** The Cloudflare Tunnel the host is routed to (its id), or {@code null}: then no origin address exists. */
+    public String tunnel() {
+        CloudflareApiResult api = api();
+        return api == null ? null : api.tunnel();
     }
 
     public Thresholds thresholds() {
@@ -125,7 +153,7 @@ public final class Observations {
     /** True when the asked-for URL got a whole final response: a status, and nothing broken after it. */
     public boolean primaryComplete() {
         HttpExchange x = primary();
-        return x != null && x.answered() && x.failure() == null;
+        return x != null && x.complete();
     }
 
     /** The exchanges that were tried. */
@@ -215,10 +243,15 @@ public final class Observations {
         }
         HttpExchange x = primary();
         boolean visitorHttps = x == null || x.url() == null || x.url().toLowerCase(Locale.ROOT).startsWith("https:");
-        SslMode mode = settings().sslMode();
+        SslMode mode = sslMode();
         boolean plainToOrigin = !visitorHttps || mode == SslMode.FLEXIBLE || mode == SslMode.OFF;
-        PortCheck p = origin.port(plainToOrigin ? 80 : 443);
-        return p != null ? p : origin.ports().get(0);
+        // Two ports probed: the TLS one first, then the plain one (443 and 80; tests play them on other ports).
+        return origin.ports().get(plainToOrigin ? 1 : 0);
+    }
+
+    /** The port check of the origin's TLS port (443) when both were probed, else {@code null}. */
+    public PortCheck tlsPort(OriginResult origin) {
+        return origin.ports().size() == 2 ? origin.ports().get(0) : null;
     }
 
     public OriginReach reach(OriginResult origin) {
@@ -241,12 +274,18 @@ public final class Observations {
             return OriginReach.TLS_FAILS;
         }
         OriginHttp http = origin.http();
+        Failure.Kind failed = http == null || http.failure() == null ? null : http.failure().kind();
+        if (failed == Failure.Kind.BROKEN_REPLY || failed == Failure.Kind.PROTOCOL) {
+            return OriginReach.BROKEN; // with a status too: a body that broke off is no answer Cloudflare can pass on
+        }
         if (http != null && http.status() != null) {
             return OriginReach.ANSWERS;
         }
-        if (http != null && http.failure() != null
-                && (http.failure().kind() == Failure.Kind.TIMEOUT || http.failure().kind() == Failure.Kind.DEADLINE)) {
+        if (failed == Failure.Kind.TIMEOUT || failed == Failure.Kind.DEADLINE) {
             return OriginReach.SILENT;
+        }
+        if (failed == Failure.Kind.TLS || failed == Failure.Kind.TLS_TIMEOUT) {
+            return OriginReach.TLS_FAILS; // the TLS probe's own result did not come in time; the GET's handshake tells
         }
         return OriginReach.CONNECTS;
     }

@@ -10,8 +10,9 @@ import java.util.Locale;
 
 /**
  * Redirects that come back to a URL already visited (or pass 10 hops), on https or http; code = the redirect
- * status. The "flexible" variant when the config says Flexible, or when an https URL redirects to itself:
- * the origin, reached over plain HTTP by Cloudflare, keeps sending visitors to the https URL they are on.
+ * status. The "flexible" variant when the zone is in Flexible (the Cloudflare API or the config says so), or
+ * when an https URL redirects to itself: the origin, reached over plain HTTP by Cloudflare, keeps sending
+ * visitors to the https URL they are on.
  */
 public final class RedirectLoopRule implements Rule {
 
@@ -26,7 +27,11 @@ public final class RedirectLoopRule implements Rule {
             String code = !hops.isEmpty() ? String.valueOf(hops.get(hops.size() - 1).status())
                     : x.answered() ? String.valueOf(x.status()) : null;
             Candidate c = Candidate.of(Kind.REDIRECT_LOOP, code);
-            if (seen.settings().sslMode() == SslMode.FLEXIBLE || hops.stream().anyMatch(RedirectLoopRule::httpsToItself)) {
+            if (seen.sslMode() == SslMode.FLEXIBLE) {
+                c = c.withVariant("flexible").withEvidence("the zone is in Flexible mode (" + seen.sslModeSource()
+                        + "): Cloudflare asks the origin over plain HTTP, so an origin that redirects HTTP to HTTPS"
+                        + " sends every visitor back to the URL they asked for");
+            } else if (hops.stream().anyMatch(RedirectLoopRule::httpsToItself)) {
                 c = c.withVariant("flexible");
             }
             out.add(c);

@@ -1,11 +1,13 @@
 package dev.cfcheck.probes.edge;
 
 import dev.cfcheck.probes.Failure;
+import dev.cfcheck.probes.NetworkText;
 import dev.cfcheck.probes.tls.CertificateInfo;
 import java.util.List;
 
 /**
- * One request to the edge (https or http), redirects followed by hand.
+ * One request to the edge (https or http), redirects followed by hand. URLs are kept clipped
+ * ({@link NetworkText#url}): the final one is wherever the peer's redirects led.
  *
  * @param url           the first URL requested
  * @param finalUrl      the URL of the last response (after redirects)
@@ -47,12 +49,23 @@ public record HttpExchange(
         Failure failure) {
 
     public HttpExchange {
+        url = NetworkText.url(url);
+        finalUrl = NetworkText.url(finalUrl);
         redirects = List.copyOf(redirects);
     }
 
     /** True when a response (any status) came back. */
     public boolean answered() {
         return status != null;
+    }
+
+    /**
+     * True when a final response came whole: a status, and nothing broken or cut after it (a body short of its
+     * {@code Content-Length}, broken chunks, a redirect that could not be followed). Only a complete response is
+     * evidence that the URL works.
+     */
+    public boolean complete() {
+        return answered() && failure == null;
     }
 
     /** True when the response came through Cloudflare ({@code cf-ray} or {@code server: cloudflare}). */

@@ -3,6 +3,7 @@ package dev.cfcheck.probes.edge;
 import dev.cfcheck.probes.Deadline;
 import dev.cfcheck.probes.Failure;
 import dev.cfcheck.probes.OneLine;
+import dev.cfcheck.probes.Words;
 import dev.cfcheck.probes.tls.CertificateInfo;
 import dev.cfcheck.site.UnsafeAddressException;
 import java.io.IOException;
@@ -156,7 +157,7 @@ final class RedirectChain {
         call.enqueue(new Callback() {
             @Override
             public void onFailure(Call call, IOException e) {
-                finish(FailureClassifier.classify(e, deadline));
+                finish(FailureClassifier.classify(e, deadline, hopTimer.handshakeWaitedMs()));
             }
 
             @Override
@@ -190,7 +191,7 @@ final class RedirectChain {
             }
             last = r;
             if (bodyFailure != null) {
-                result.complete(exchange(FailureClassifier.classify(bodyFailure, deadline)));
+                result.complete(exchange(FailureClassifier.classifyBody(bodyFailure, deadline)));
                 return;
             }
             String location = response.isRedirect() ? response.header("Location") : null;
@@ -204,6 +205,13 @@ final class RedirectChain {
             if (!seenRequests.add(requestKey(next)) || redirects.size() > MAX_REDIRECTS) {
                 loop = true;
                 result.complete(exchange(null));
+                return;
+            }
+            try {
+                addresses.approvePort(next.port()); // a redirect must not turn the check into a port scan
+            } catch (UnsafeAddressException e) {
+                result.complete(exchange(new Failure(Failure.Kind.UNSAFE_ADDRESS, "not following the redirect to "
+                        + Words.hostPort(next.host(), next.port()) + ": " + OneLine.of(e.getMessage()))));
                 return;
             }
         }

@@ -12,7 +12,7 @@ public final class SlackText {
 
     /** MODIFIER LETTER GRAVE ACCENT: looks like a backtick, means nothing to mrkdwn. */
     static final char BACKTICK_LOOKALIKE = '\u02CB';
-    private static final String WORD_JOINER = "\u2060";
+    static final String WORD_JOINER = "\u2060";
     private static final String FENCE = "```";
 
     private SlackText() {
