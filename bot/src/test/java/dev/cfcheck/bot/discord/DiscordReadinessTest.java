@@ -6,6 +6,7 @@ import dev.cfcheck.bot.metrics.MetricsServer;
 import dev.cfcheck.bot.router.CommandRouter;
 import dev.cfcheck.bot.runtime.AdapterPlan;
 import dev.cfcheck.bot.runtime.BotRuntime;
+import dev.cfcheck.bot.runtime.RuntimeThread;
 import dev.cfcheck.bot.runtime.StubAdapter;
 import dev.cfcheck.site.OriginParser;
 import dev.cfcheck.site.TargetParser;
@@ -56,15 +57,7 @@ class DiscordReadinessTest {
             server = MetricsServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), registry, runtime.readiness());
             assertThat(readyz()).isEqualTo("503 not ready: starting\n");
 
-            Thread main = new Thread(() -> {
-                try {
-                    runtime.run();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "bot-runtime-under-test");
-            main.setDaemon(true);
-            main.start();
+            Thread main = RuntimeThread.start(runtime);
             other.awaitRuntimeWaiting();
             adapter.jda().awaitReady();
             assertThat(readyz()).isEqualTo("200 ready: console, discord\n");

@@ -33,7 +33,7 @@ class BotRuntimeReadinessTest {
         BotRuntime runtime = new BotRuntime(router, List.of(new AdapterPlan.Ready(slack), new AdapterPlan.Ready(discord)), err);
         assertThat(runtime.readiness().now()).isEqualTo(Status.notReady("starting"));
 
-        Thread main = runInBackground(runtime);
+        Thread main = RuntimeThread.start(runtime);
         slack.awaitRuntimeWaiting();
         assertThat(runtime.readiness().now()).isEqualTo(Status.ready("slack, discord"));
 
@@ -61,24 +61,11 @@ class BotRuntimeReadinessTest {
         BotRuntime runtime = new BotRuntime(router, List.of(new AdapterPlan.Misconfigured(slackOff), new AdapterPlan.NotConfigured(),
                 new AdapterPlan.Ready(broken), new AdapterPlan.Ready(console)), err);
 
-        Thread main = runInBackground(runtime);
+        Thread main = RuntimeThread.start(runtime);
         console.awaitRuntimeWaiting();
 
         assertThat(runtime.readiness().now()).isEqualTo(Status.notReady(slackOff + "; discord could not start"));
         runtime.shutdown();
         main.join(30_000);
-    }
-
-    private static Thread runInBackground(BotRuntime runtime) {
-        Thread main = new Thread(() -> {
-            try {
-                runtime.run();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "bot-runtime-under-test");
-        main.setDaemon(true);
-        main.start();
-        return main;
     }
 }
