@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-                "Ask the running bot whether every configured adapter is connected (GET /readyz on its operator port,",
-                "CFCHECK_METRICS_PORT and CFCHECK_METRICS_BIND) and print its one-line answer."},
+                "Ask the bot running on this host whether it is ready (for Docker's HEALTHCHECK).",
+                "Asks GET /readyz (/healthz with --live) on the bot's operator port, CFCHECK_METRICS_PORT and"
+                        + " CFCHECK_METRICS_BIND, and prints its one-line answer."},
         footer = {"", "Exit status: 0 ready (alive with --live); 1 not ready, unreachable or no operator port set."})
 public final class HealthCommand implements Callable<Integer> {
 
