@@ -5,10 +5,9 @@ import dev.cfcheck.check.CheckRequest;
 import dev.cfcheck.check.Checker;
 import dev.cfcheck.diagnosis.Kind;
 import dev.cfcheck.diagnosis.Thresholds;
-import dev.cfcheck.site.OriginEndpoint;
+import dev.cfcheck.testing.HealthyLoopbackSite;
 import dev.cfcheck.testing.Loopback;
 import dev.cfcheck.testing.LoopbackSite;
-import dev.cfcheck.testing.TestCertificates;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,11 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLSocketFactory;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -55,12 +50,9 @@ public final class CheckerBenchmark {
         int warmup = intOption(args, "--warmup", 100);
         MOCK_WEB_SERVER_LOG.setLevel(java.util.logging.Level.OFF);
         Path dir = Files.createTempDirectory("cfcheck-bench");
-        try (LoopbackSite site = LoopbackSite.start(dir); MockWebServer origin = healthyOrigin()) {
-            site.edge().setDispatcher(always(new MockResponse.Builder().code(200).setHeader("server", "cloudflare")
-                    .setHeader("cf-ray", LoopbackSite.CF_RAY).setHeader("cf-cache-status", "HIT")
-                    .body("<h1>shop</h1>").build()));
-            List<OriginEndpoint> origins = List.of(new OriginEndpoint(Loopback.ADDRESS, origin.getPort()));
-            CheckRequest request = site.request(origins);
+        try (HealthyLoopbackSite healthy = HealthyLoopbackSite.start(dir)) {
+            LoopbackSite site = healthy.site();
+            CheckRequest request = site.request(healthy.origins());
 
             System.out.printf(Locale.ROOT, "cfcheck benchmark: %d iterations after %d warm-up, %s, %d cores, Java %s%n",
                     iterations, warmup, System.getProperty("os.name"), Runtime.getRuntime().availableProcessors(),
@@ -74,7 +66,7 @@ public final class CheckerBenchmark {
                 long[] full = time(warmup, iterations, () -> checker.check(request.withFresh(true)));
                 print("full check (fresh: DNS + edge + origin TCP/TLS/HTTP + diagnosis)", full, 1_000_000, "ms");
 
-                RawRequests raw = new RawRequests(site, origin.getPort());
+                RawRequests raw = new RawRequests(site, healthy.originPort());
                 long[] rawTimes = time(warmup, iterations, raw::run);
                 print("raw requests by hand (DNS A+AAAA, edge GET, origin TLS+GET; new connections)", rawTimes, 1_000_000, "ms");
 
@@ -112,26 +104,6 @@ public final class CheckerBenchmark {
             threads.shutdown();
             return checker.probeRuns();
         }
-    }
-
-    private static MockWebServer healthyOrigin() throws Exception {
-        MockWebServer origin = new MockWebServer();
-        origin.setServerSocketFactory(new dev.cfcheck.testing.NoDelayServerSocketFactory());
-        SSLSocketFactory tls = TestCertificates.serverCertificates(
-                TestCertificates.leaf(LoopbackSite.HOST), TestCertificates.rootCa()).sslSocketFactory();
-        origin.useHttps(tls);
-        origin.setDispatcher(always(new MockResponse.Builder().code(200).setHeader("server", "nginx").body("origin").build()));
-        origin.start(Loopback.ADDRESS, 0);
-        return origin;
-    }
-
-    private static Dispatcher always(MockResponse response) {
-        return new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return response;
-            }
-        };
     }
 
     /** The same requests a check makes, made directly, each on a new connection like the check's. */

@@ -6,13 +6,16 @@ import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code cfcheck} command line: {@code check} diagnoses one target, {@code bot} runs the chat adapters. */
+/**
+ * The {@code cfcheck} command line: {@code check} diagnoses one target, {@code bot} runs the chat adapters,
+ * {@code health} asks a running bot whether it is ready, {@code ranges} shows and updates Cloudflare's IP ranges.
+ */
 @Command(
         name = "cfcheck",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Diagnoses Cloudflare errors (52x, 1xxx, challenges, redirect loops...) for a domain.",
-        subcommands = {CheckCommand.class, BotCommand.class, RangesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, BotCommand.class, HealthCommand.class, RangesCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -20,7 +23,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: check, bot or ranges");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: check, bot, health or ranges");
     }
 
     public static void main(String[] args) {

@@ -68,6 +68,13 @@ public final class DiscordAdapter implements BotAdapter, AutoCloseable {
         return watch.ended();
     }
 
+    /** The gateway session is up (JDA's status CONNECTED); not while JDA re-makes a dropped one, nor once ended. */
+    @Override
+    public boolean ready() {
+        JDA session = jda;
+        return session != null && session.getStatus() == JDA.Status.CONNECTED;
+    }
+
     @Override
     public void awaitTermination() throws InterruptedException {
         if (jda == null) {

@@ -1,5 +1,6 @@
 package dev.cfcheck.bot.metrics;
 
+import dev.cfcheck.bot.health.Readiness;
 import dev.cfcheck.bot.router.RequestListener;
 import dev.cfcheck.check.CheckService;
 import dev.cfcheck.site.IpLiteral;
@@ -41,19 +42,20 @@ public final class BotMetrics implements AutoCloseable {
     }
 
     /**
-     * Reads the settings and, when metrics are on, starts serving them.
+     * Reads the settings and, when metrics are on, starts serving them, and the bot's health beside them.
      *
-     * @param env a variable's value, or {@code null} when unset
+     * @param env       a variable's value, or {@code null} when unset
+     * @param readiness what {@code /readyz} answers
      * @throws IllegalArgumentException a bad {@value MetricsSettings#PORT_VARIABLE} or
      *                                  {@value MetricsSettings#BIND_VARIABLE} (one line naming it)
      * @throws IOException              the address cannot be listened on (one line naming it)
      */
-    public static BotMetrics fromEnvironment(Function<String, String> env) throws IOException {
+    public static BotMetrics fromEnvironment(Function<String, String> env, Readiness readiness) throws IOException {
         Optional<MetricsSettings> settings = MetricsSettings.fromEnvironment(env);
-        return settings.isEmpty() ? OFF : start(settings.get().address());
+        return settings.isEmpty() ? OFF : start(settings.get().address(), readiness);
     }
 
-    static BotMetrics start(InetSocketAddress address) throws IOException {
+    static BotMetrics start(InetSocketAddress address, Readiness readiness) throws IOException {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -63,14 +65,15 @@ public final class BotMetrics implements AutoCloseable {
         gc.bindTo(registry);
         MetricsServer server;
         try {
-            server = MetricsServer.start(address, registry);
+            server = MetricsServer.start(address, registry, readiness);
         } catch (IOException e) {
             gc.close();
             registry.close();
             // "Address already in use" alone does not say which address, nor that it was the metrics'.
             throw new IOException("metrics cannot listen on " + describe(address) + ": " + e.getMessage(), e);
         }
-        LOG.info("metrics served at http://{}{}", describe(server.address()), MetricsServer.PATH);
+        LOG.info("metrics served at http://{}{}, health at {} and {}", describe(server.address()), MetricsServer.PATH,
+                MetricsServer.HEALTH_PATH, MetricsServer.READY_PATH);
         return new BotMetrics(registry, gc, server);
     }
 

@@ -2,6 +2,7 @@ package dev.cfcheck.bot.metrics;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.cfcheck.bot.health.Readiness;
 import dev.cfcheck.bot.http.JdkHttpServerLimits;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.ByteArrayOutputStream;
@@ -15,45 +16,55 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Prometheus scrape endpoint: {@code GET /metrics} on the JDK's {@link HttpServer}, in the classic
- * text format. Any other path is 404, any other method on {@code /metrics} 405. Two threads, a short
- * queue and a deadline per exchange ({@link ExchangeWorkers}) bound what scrapers can take from the bot.
+ * The operator port on the JDK's {@link HttpServer}: the Prometheus scrape endpoint {@code GET /metrics}, in the
+ * classic text format; {@code GET /healthz}, 200 while the process answers at all (liveness); and
+ * {@code GET /readyz}, 200 when every configured adapter is connected, else 503 naming the one that is not
+ * ({@link Readiness}). Any other path is 404, any other method 405. Two threads, a short queue and a deadline
+ * per exchange ({@link ExchangeWorkers}) bound what scrapers and probes can take from the bot.
  */
 public final class MetricsServer implements AutoCloseable {
 
     public static final String PATH = "/metrics";
+    public static final String HEALTH_PATH = "/healthz";
+    public static final String READY_PATH = "/readyz";
     /** Text format 0.0.4: every Prometheus server and agent reads it. */
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     private static final Logger LOG = LoggerFactory.getLogger(MetricsServer.class);
+    private static final String TEXT = "text/plain; charset=utf-8";
     private static final int BACKLOG = 16;
 
     private final PrometheusMeterRegistry registry;
+    private final Readiness readiness;
     private final HttpServer server;
     private final ExchangeWorkers workers;
 
-    private MetricsServer(PrometheusMeterRegistry registry, HttpServer server, ExchangeWorkers workers) {
+    private MetricsServer(PrometheusMeterRegistry registry, Readiness readiness, HttpServer server, ExchangeWorkers workers) {
         this.registry = registry;
+        this.readiness = readiness;
         this.server = server;
         this.workers = workers;
     }
 
     /**
-     * Listens on {@code address} (port 0: any free port, see {@link #address()}) and serves the registry.
+     * Listens on {@code address} (port 0: any free port, see {@link #address()}) and serves the registry and
+     * the readiness.
      *
      * @throws IOException when the address cannot be bound (in use, not an address of this host)
      */
-    public static MetricsServer start(InetSocketAddress address, PrometheusMeterRegistry registry) throws IOException {
-        return start(address, registry, ExchangeWorkers.DEFAULT_DEADLINE);
+    public static MetricsServer start(InetSocketAddress address, PrometheusMeterRegistry registry, Readiness readiness)
+            throws IOException {
+        return start(address, registry, readiness, ExchangeWorkers.DEFAULT_DEADLINE);
     }
 
-    static MetricsServer start(InetSocketAddress address, PrometheusMeterRegistry registry, Duration exchangeDeadline)
-            throws IOException {
+    static MetricsServer start(InetSocketAddress address, PrometheusMeterRegistry registry, Readiness readiness,
+                               Duration exchangeDeadline) throws IOException {
         Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(readiness, "readiness");
         JdkHttpServerLimits.install(); // the JDK reads them once, when the first server of the JVM is made
         HttpServer server = HttpServer.create(address, BACKLOG);
         ExchangeWorkers workers = new ExchangeWorkers(exchangeDeadline);
-        MetricsServer metrics = new MetricsServer(registry, server, workers);
+        MetricsServer metrics = new MetricsServer(registry, readiness, server, workers);
         // The root context sees every path, so that the answer to a wrong one is ours, not the JDK's page.
         server.createContext("/", metrics::handle);
         server.setExecutor(workers);
@@ -68,15 +79,31 @@ public final class MetricsServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (!PATH.equals(exchange.getRequestURI().getPath())) {
-                reply(exchange, 404, "text/plain; charset=utf-8", "not found: metrics are at " + PATH + "\n");
+            String path = exchange.getRequestURI().getPath();
+            if (!PATH.equals(path) && !HEALTH_PATH.equals(path) && !READY_PATH.equals(path)) {
+                reply(exchange, 404, TEXT, "not found: this port serves " + PATH + ", " + HEALTH_PATH + " and " + READY_PATH + "\n");
             } else if (!"GET".equals(exchange.getRequestMethod())) {
                 exchange.getResponseHeaders().set("Allow", "GET");
-                reply(exchange, 405, "text/plain; charset=utf-8", "method not allowed: use GET\n");
+                reply(exchange, 405, TEXT, "method not allowed: use GET\n");
+            } else if (HEALTH_PATH.equals(path)) {
+                reply(exchange, 200, TEXT, "alive\n");
+            } else if (READY_PATH.equals(path)) {
+                ready(exchange);
             } else {
                 scrape(exchange);
             }
         }
+    }
+
+    private void ready(HttpExchange exchange) throws IOException {
+        Readiness.Status status;
+        try {
+            status = readiness.now();
+        } catch (RuntimeException e) {
+            LOG.warn("readiness could not be told: {}", e.toString());
+            status = Readiness.Status.notReady("readiness unknown");
+        }
+        reply(exchange, status.ready() ? 200 : 503, TEXT, (status.ready() ? "ready: " : "not ready: ") + status.text() + "\n");
     }
 
     private void scrape(HttpExchange exchange) throws IOException {
@@ -85,7 +112,7 @@ public final class MetricsServer implements AutoCloseable {
             registry.scrape(body, CONTENT_TYPE);
         } catch (RuntimeException e) {
             LOG.warn("metrics scrape failed: {}", e.toString());
-            reply(exchange, 500, "text/plain; charset=utf-8", "scrape failed\n");
+            reply(exchange, 500, TEXT, "scrape failed\n");
             return;
         }
         reply(exchange, 200, CONTENT_TYPE, body.toByteArray());

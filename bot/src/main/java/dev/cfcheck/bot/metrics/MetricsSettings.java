@@ -2,6 +2,7 @@ package dev.cfcheck.bot.metrics;
 
 import dev.cfcheck.bot.card.Clip;
 import dev.cfcheck.site.IpLiteral;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Objects;
@@ -55,6 +56,20 @@ public record MetricsSettings(InetAddress bind, int port) {
 
     public InetSocketAddress address() {
         return new InetSocketAddress(bind, port);
+    }
+
+    /**
+     * Where a process on this host (such as {@code cfcheck health} in the bot's container) reaches the port: the
+     * bind address, or loopback of the same family when the port listens on every interface.
+     */
+    public InetSocketAddress localAddress() {
+        if (!bind.isAnyLocalAddress()) {
+            return address();
+        }
+        InetAddress loopback = bind instanceof Inet6Address
+                ? IpLiteral.parseIpv6("::1").orElseThrow()
+                : IpLiteral.parseDottedQuad("127.0.0.1").orElseThrow();
+        return new InetSocketAddress(loopback, port);
     }
 
     private static int port(String text) {

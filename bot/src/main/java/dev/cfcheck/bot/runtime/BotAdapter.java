@@ -16,6 +16,15 @@ public interface BotAdapter {
      */
     void start() throws Exception;
 
+    /**
+     * Whether the adapter is connected and taking commands now (asked by the operator port's {@code /readyz},
+     * only after {@link #start()} returned). By default an adapter with no connection to lose, such as the
+     * console, is ready once started; a platform adapter says whether its link to the platform is up.
+     */
+    default boolean ready() {
+        return true;
+    }
+
     /** Blocks until the adapter has ended (end of input, stopped, or gave up for good). */
     void awaitTermination() throws InterruptedException;
 

@@ -1,6 +1,7 @@
 package dev.cfcheck.bot.runtime;
 
 import dev.cfcheck.bot.console.ConsoleAdapter;
+import dev.cfcheck.bot.health.DeferredReadiness;
 import dev.cfcheck.bot.metrics.BotMetrics;
 import dev.cfcheck.bot.router.CommandRouter;
 import java.io.IOException;
@@ -67,16 +68,18 @@ public final class BotCommand implements Callable<Integer> {
             err.println("cfcheck bot: " + BotRuntime.oneLine(e));
             return BotRuntime.EXIT_NO_ADAPTER;
         }
+        // The operator port comes up first ("starting") and follows the runtime once the adapters are known.
+        DeferredReadiness readiness = new DeferredReadiness();
         BotMetrics metrics;
         try {
-            metrics = BotMetrics.fromEnvironment(env::get);
+            metrics = BotMetrics.fromEnvironment(env::get, readiness);
         } catch (IOException | RuntimeException e) {
             err.println("cfcheck bot: " + BotRuntime.oneLine(e));
             close(parts.resources());
             return BotRuntime.EXIT_NO_ADAPTER;
         }
         try {
-            return run(parts, metrics);
+            return run(parts, metrics, readiness);
         } finally {
             close(metrics);
             close(parts.resources());
@@ -91,7 +94,7 @@ public final class BotCommand implements Callable<Integer> {
         }
     }
 
-    private int run(BotParts parts, BotMetrics metrics) throws InterruptedException {
+    private int run(BotParts parts, BotMetrics metrics, DeferredReadiness readiness) throws InterruptedException {
         CommandRouter router = CommandRouter.builder(metrics.metered(parts.checks()))
                 .listener(metrics.requests())
                 .targets(parts.targets())
@@ -115,6 +118,7 @@ public final class BotCommand implements Callable<Integer> {
             plans.add(new AdapterPlan.Ready(new ConsoleAdapter(router, in, out, interactive)));
         }
         BotRuntime runtime = new BotRuntime(router, plans, err);
+        readiness.follow(runtime.readiness());
         Thread hook = new Thread(runtime::shutdown, "cfcheck-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {

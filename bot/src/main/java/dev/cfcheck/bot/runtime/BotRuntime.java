@@ -1,5 +1,6 @@
 package dev.cfcheck.bot.runtime;
 
+import dev.cfcheck.bot.health.Readiness;
 import dev.cfcheck.bot.router.CommandRouter;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -11,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs every configured adapter side by side over one router. The process ends when the last adapter
  * ends; when none could start, {@link #run()} returns 2 after naming why. {@link #shutdown()} (the
- * SIGTERM hook) lets running checks finish or time out, then disconnects every adapter.
+ * SIGTERM hook) lets running checks finish or time out, then disconnects every adapter. {@link #readiness()}
+ * tells the operator port whether every configured adapter is up.
  */
 public final class BotRuntime {
 
@@ -25,6 +27,7 @@ public final class BotRuntime {
     private final PrintStream err;
     private final List<BotAdapter> running = new ArrayList<>();
     private final AtomicBoolean shutDown = new AtomicBoolean();
+    private volatile boolean startsDone;
 
     /**
      * @param plans what each platform's factory said, in order (the console's included when it should run)
@@ -64,6 +67,7 @@ public final class BotRuntime {
         synchronized (running) {
             started = List.copyOf(running);
         }
+        startsDone = true;
         if (started.isEmpty()) {
             err.println("cfcheck bot: no adapter could start"
                     + (reasons.isEmpty() ? " (set SLACK_APP_TOKEN and SLACK_BOT_TOKEN, DISCORD_TOKEN, or use --console)" : "."));
@@ -76,6 +80,47 @@ public final class BotRuntime {
         }
         shutdown();
         return EXIT_OK;
+    }
+
+    /**
+     * Ready when every configured adapter started and is {@link BotAdapter#ready() connected}; otherwise the text
+     * names each one that is not: misconfigured (its one-line reason), could not start, or not connected (a
+     * platform link that dropped and is being re-made). Not ready while starting and once shutting down.
+     */
+    public Readiness readiness() {
+        return this::status;
+    }
+
+    private Readiness.Status status() {
+        if (shutDown.get()) {
+            return Readiness.Status.notReady("shutting down");
+        }
+        if (!startsDone) {
+            return Readiness.STARTING.now();
+        }
+        List<BotAdapter> up;
+        synchronized (running) {
+            up = List.copyOf(running);
+        }
+        List<String> ready = new ArrayList<>();
+        List<String> notReady = new ArrayList<>();
+        for (AdapterPlan plan : plans) {
+            if (plan instanceof AdapterPlan.Misconfigured m) {
+                notReady.add(m.reason());
+            } else if (plan instanceof AdapterPlan.Ready r) {
+                BotAdapter adapter = r.adapter();
+                if (!up.contains(adapter)) {
+                    notReady.add(adapter.name() + " could not start");
+                } else if (adapter.ready()) {
+                    ready.add(adapter.name());
+                } else {
+                    notReady.add(adapter.name() + " not connected");
+                }
+            }
+        }
+        return notReady.isEmpty()
+                ? Readiness.Status.ready(String.join(", ", ready))
+                : Readiness.Status.notReady(String.join("; ", notReady));
     }
 
     /**

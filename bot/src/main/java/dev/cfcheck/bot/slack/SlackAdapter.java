@@ -109,6 +109,16 @@ public final class SlackAdapter implements BotAdapter {
         return http;
     }
 
+    /**
+     * HTTP mode: the endpoint is listening. Socket Mode: the SDK's client runs (it checks its socket every few
+     * seconds and re-opens a dropped one itself); the SDK cannot say whether the socket is open at this instant
+     * without a ping of its own, which would take the pong its session monitor waits for.
+     */
+    @Override
+    public synchronized boolean ready() {
+        return http != null || (socketMode != null && !socketMode.isClientStopped());
+    }
+
     @Override
     public void awaitTermination() throws InterruptedException {
         ended.await();

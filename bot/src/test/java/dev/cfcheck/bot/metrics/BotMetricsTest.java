@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cfcheck.bot.card.SampleReports;
+import dev.cfcheck.bot.health.Readiness;
 import dev.cfcheck.bot.router.RequestListener;
 import dev.cfcheck.check.CheckService;
 import java.io.IOException;
@@ -26,7 +27,7 @@ class BotMetricsTest {
 
     @Test
     void withoutThePortNothingIsWrappedAndNothingListens() throws IOException {
-        try (BotMetrics metrics = BotMetrics.fromEnvironment(Map.<String, String>of()::get)) {
+        try (BotMetrics metrics = BotMetrics.fromEnvironment(Map.<String, String>of()::get, Readiness.STARTING)) {
             assertThat(metrics.metered(checker)).isSameAs(checker);
             assertThat(metrics.requests()).isSameAs(RequestListener.NONE);
             assertThat(metrics.address()).isEmpty();
@@ -35,7 +36,7 @@ class BotMetricsTest {
 
     @Test
     void whenOnTheJvmMetersAreServedBesideTheBotsOwn() throws Exception {
-        try (BotMetrics metrics = BotMetrics.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+        try (BotMetrics metrics = BotMetrics.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Readiness.STARTING)) {
             assertThat(metrics.metered(checker)).isInstanceOf(MeteredCheckService.class);
             assertThat(metrics.requests()).isInstanceOf(RequestCounter.class);
             int port = metrics.address().orElseThrow().getPort();
@@ -60,7 +61,7 @@ class BotMetricsTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             String port = Integer.toString(taken.getLocalPort());
 
-            assertThatThrownBy(() -> BotMetrics.fromEnvironment(Map.of("CFCHECK_METRICS_PORT", port)::get))
+            assertThatThrownBy(() -> BotMetrics.fromEnvironment(Map.of("CFCHECK_METRICS_PORT", port)::get, Readiness.STARTING))
                     .isInstanceOf(IOException.class)
                     .hasMessageStartingWith("metrics cannot listen on 127.0.0.1:" + port + ": ")
                     .hasMessageContaining("in use");
@@ -69,7 +70,7 @@ class BotMetricsTest {
 
     @Test
     void closeStopsTheEndpoint() throws Exception {
-        BotMetrics metrics = BotMetrics.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        BotMetrics metrics = BotMetrics.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Readiness.STARTING);
         int port = metrics.address().orElseThrow().getPort();
 
         metrics.close();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cfcheck.bot.card.SampleReports;
+import dev.cfcheck.bot.health.Readiness;
 import dev.cfcheck.bot.router.CheckRequestFactory;
 import dev.cfcheck.bot.router.TestInputs;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -30,6 +31,8 @@ class MetricsServerTest {
     private static final InetSocketAddress LOOPBACK_ANY_PORT = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private volatile Readiness.Status status = Readiness.Status.ready("console");
+    private final Readiness readiness = () -> status;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private MetricsServer server;
 
@@ -53,7 +56,7 @@ class MetricsServerTest {
 
     @Test
     void getMetricsServesThePrometheusTextFormatWithTheChecksDone() throws Exception {
-        server = MetricsServer.start(LOOPBACK_ANY_PORT, registry);
+        server = MetricsServer.start(LOOPBACK_ANY_PORT, registry, readiness);
         new MeteredCheckService(r -> SampleReports.originTimeout(r.target().host()), registry)
                 .check(CheckRequestFactory.withTimeout(Duration.ofSeconds(10))
                         .create(TestInputs.TARGETS.validate("shop.example.com"), List.of(), false));
@@ -74,7 +77,7 @@ class MetricsServerTest {
 
     @Test
     void aQueryStringIsIgnoredAsPrometheusMayAddOne() throws Exception {
-        server = MetricsServer.start(LOOPBACK_ANY_PORT, registry);
+        server = MetricsServer.start(LOOPBACK_ANY_PORT, registry, readiness);
         registry.counter("cfcheck.requests", "platform", "slack", "outcome", "answered").increment();
 
         HttpResponse<String> response = send("GET", "/metrics?name[]=cfcheck_requests_total");
@@ -85,23 +88,57 @@ class MetricsServerTest {
 
     @Test
     void otherPathsAre404AndOtherMethods405() throws Exception {
-        server = MetricsServer.start(LOOPBACK_ANY_PORT, registry);
+        server = MetricsServer.start(LOOPBACK_ANY_PORT, registry, readiness);
 
-        for (String path : List.of("/", "/metrics/", "/metricsx", "/slack/events", "/../metrics")) {
+        for (String path : List.of("/", "/metrics/", "/metricsx", "/slack/events", "/../metrics", "/readyz/", "/health")) {
             HttpResponse<String> response = send("GET", path);
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             assertThat(response.body()).as(path).doesNotContain("# TYPE");
         }
         for (String method : List.of("POST", "PUT", "DELETE", "HEAD")) {
-            HttpResponse<String> response = send(method, "/metrics");
-            assertThat(response.statusCode()).as(method).isEqualTo(405);
-            assertThat(response.headers().firstValue("Allow")).as(method).hasValue("GET");
+            for (String path : List.of("/metrics", "/healthz", "/readyz")) {
+                HttpResponse<String> response = send(method, path);
+                assertThat(response.statusCode()).as(method + " " + path).isEqualTo(405);
+                assertThat(response.headers().firstValue("Allow")).as(method + " " + path).hasValue("GET");
+            }
         }
     }
 
     @Test
+    void healthzSaysAliveAndReadyzFollowsTheReadinessWith503WhenNotReady() throws Exception {
+        server = MetricsServer.start(LOOPBACK_ANY_PORT, registry, readiness);
+
+        HttpResponse<String> alive = send("GET", "/healthz");
+        assertThat(alive.statusCode()).isEqualTo(200);
+        assertThat(alive.body()).isEqualTo("alive\n");
+        assertThat(alive.headers().firstValue("Cache-Control")).hasValue("no-store");
+
+        HttpResponse<String> ready = send("GET", "/readyz");
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).isEqualTo("ready: console\n");
+
+        status = Readiness.Status.notReady("discord not connected");
+        HttpResponse<String> notReady = send("GET", "/readyz?verbose");
+        assertThat(notReady.statusCode()).isEqualTo(503);
+        assertThat(notReady.body()).isEqualTo("not ready: discord not connected\n");
+        assertThat(send("GET", "/healthz").statusCode()).as("alive all the same").isEqualTo(200);
+    }
+
+    @Test
+    void aReadinessThatFailsIsNotReadyRatherThanAnError() throws Exception {
+        server = MetricsServer.start(LOOPBACK_ANY_PORT, registry, () -> {
+            throw new IllegalStateException("adapter list changed under us");
+        });
+
+        HttpResponse<String> response = send("GET", "/readyz");
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).isEqualTo("not ready: readiness unknown\n");
+    }
+
+    @Test
     void aClientThatStallsMidRequestIsCutOffAtTheDeadlineAndScrapesGoOn() throws Exception {
-        server = MetricsServer.start(LOOPBACK_ANY_PORT, registry, Duration.ofMillis(200));
+        server = MetricsServer.start(LOOPBACK_ANY_PORT, registry, readiness, Duration.ofMillis(200));
 
         try (Socket stalled = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
             // Generous guard so that a broken deadline fails the test instead of hanging it.
@@ -119,7 +156,7 @@ class MetricsServerTest {
 
     @Test
     void closeStopsListening() throws Exception {
-        server = MetricsServer.start(LOOPBACK_ANY_PORT, registry);
+        server = MetricsServer.start(LOOPBACK_ANY_PORT, registry, readiness);
         int port = server.address().getPort();
         assertThat(send("GET", "/metrics").statusCode()).isEqualTo(200);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cfcheck.bot.card.SampleReports;
+import dev.cfcheck.bot.cli.HealthCommand;
 import dev.cfcheck.bot.router.CheckRequestFactory;
 import dev.cfcheck.bot.router.RouterSettings;
 import dev.cfcheck.bot.router.ScriptedCheckService;
@@ -14,6 +15,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -94,6 +97,41 @@ class BotCommandMetricsTest {
                 .contains("cfcheck_check_duration_seconds_count{cached=\"false\",kind=\"ORIGIN_TIMEOUT\",severity=\"critical\"} 1")
                 .contains("cfcheck_requests_total{outcome=\"answered\",platform=\"console\"} 1");
         assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), port).close()).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void cfcheckHealthAsksTheRunningBotAndFailsOnceItHasEnded() throws Exception {
+        int port = freeLoopbackPort();
+        Map<String, String> env = Map.of("CFCHECK_METRICS_PORT", Integer.toString(port));
+        HeldInput stdin = new HeldInput("/cfcheck example.com\n");
+        CompletableFuture<Integer> bot = CompletableFuture.supplyAsync(() -> new CommandLine(command(env, stdin)).execute());
+        stdin.awaitSecondRead();
+
+        StringWriter answer = new StringWriter();
+        int ready = health(env, answer);
+        // The console reads on its own thread: the runtime may not have said "all started" quite yet.
+        for (int i = 0; i < 100 && answer.toString().equals("not ready: starting\n"); i++) {
+            answer.getBuffer().setLength(0);
+            Thread.sleep(50);
+            ready = health(env, answer);
+        }
+        assertThat(ready).isZero();
+        assertThat(answer.toString()).isEqualTo("ready: console\n");
+
+        stdin.end();
+        assertThat(bot.get(60, TimeUnit.SECONDS)).isZero();
+        StringWriter gone = new StringWriter();
+        assertThat(health(env, gone)).isEqualTo(1);
+        assertThat(gone.toString()).startsWith("cfcheck health: cannot reach http://127.0.0.1:" + port + "/readyz: ");
+    }
+
+    /** {@code cfcheck health} with this environment; what it prints (out and err) goes to {@code printed}. */
+    private static int health(Map<String, String> env, StringWriter printed) {
+        CommandLine cli = new CommandLine(new HealthCommand(env::get));
+        PrintWriter writer = new PrintWriter(printed, true);
+        cli.setOut(writer);
+        cli.setErr(writer);
+        return cli.execute();
     }
 
     /** A port that was free a moment ago: the bot takes a fixed port, as a scrape target needs. */
