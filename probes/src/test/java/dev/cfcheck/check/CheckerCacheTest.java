@@ -84,7 +84,7 @@ class CheckerCacheTest {
             for (int i = 0; i < callers; i++) {
                 reports.add(threads.submit(() -> {
                     calling.countDown();
-                    return checker.check(site.request(List.of()));
+                    return checker.checkAndWait(site.request(List.of()));
                 }));
             }
             assertThat(dns.dnsEntered.await(30, TimeUnit.SECONDS)).isTrue();
@@ -105,9 +105,9 @@ class CheckerCacheTest {
 
     @Test
     void freshCheckRunsAgainAndReplacesTheCachedReport() {
-        CheckReport first = checker.check(site.request(List.of()));
-        CheckReport fresh = checker.check(site.request(List.of()).withFresh(true));
-        CheckReport after = checker.check(site.request(List.of()));
+        CheckReport first = checker.checkAndWait(site.request(List.of()));
+        CheckReport fresh = checker.checkAndWait(site.request(List.of()).withFresh(true));
+        CheckReport after = checker.checkAndWait(site.request(List.of()));
 
         assertThat(fresh.cached()).isFalse();
         assertThat(fresh.checkedAt()).isAfterOrEqualTo(first.checkedAt());
@@ -120,8 +120,8 @@ class CheckerCacheTest {
     void cacheOfSizeZeroServesNothing() {
         try (Checker uncached = new Checker(probes, SafeAddressPolicy.forChecks(false), new Diagnoser(KnowledgeBase.load()),
                 new CheckerSettings(Duration.ofMinutes(10), 0, 16, Thresholds.DEFAULTS), Clock.systemUTC())) {
-            CheckReport first = uncached.check(site.request(List.of()));
-            CheckReport second = uncached.check(site.request(List.of()));
+            CheckReport first = uncached.checkAndWait(site.request(List.of()));
+            CheckReport second = uncached.checkAndWait(site.request(List.of()));
 
             assertThat(first.cached()).isFalse();
             assertThat(second.cached()).isFalse();
@@ -134,8 +134,8 @@ class CheckerCacheTest {
     void probeRunThatCrashedIsNotServedToTheNextCheck() {
         dns.crashNextDns();
 
-        assertThatThrownBy(() -> checker.check(site.request(List.of()))).hasMessageContaining("probe crashed");
-        CheckReport retry = checker.check(site.request(List.of()));
+        assertThatThrownBy(() -> checker.checkAndWait(site.request(List.of()))).hasMessageContaining("probe crashed");
+        CheckReport retry = checker.checkAndWait(site.request(List.of()));
 
         assertThat(retry.cached()).isFalse();
         assertThat(retry.verdict()).isNotNull();

@@ -38,7 +38,7 @@ import okhttp3.tls.HeldCertificate;
  * <pre>{@code
  * try (LoopbackSite site = LoopbackSite.start(tempDir)) {
  *     site.edge().enqueue(LoopbackSite.page(522, "pages/522-supabase-nhl-cronlog.html"));
- *     CheckReport report = site.checker().check(site.request(List.of()));
+ *     CheckReport report = site.checker().checkAndWait(site.request(List.of()));
  * }
  * }</pre>
  */

@@ -41,8 +41,9 @@ public final class SlackAdapter implements BotAdapter {
         this.settings = settings;
         this.router = router;
         AtomicInteger n = new AtomicInteger();
-        // Every reply (cards, apologies, button answers) is posted to a response_url from here, bounded.
-        this.responses = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256), r -> {
+        // Every reply (cards, apologies, button answers) is posted to a response_url from here, bounded. Cards
+        // come in bursts (every request that joined one probe run gets its card at once), so the queue holds a storm.
+        this.responses = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(2048), r -> {
             Thread t = new Thread(r, "cfcheck-slack-reply-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;

@@ -130,7 +130,8 @@ final class SlackCommands {
 
     /**
      * Posts the reply once the check is done, from the reply pool: never on Bolt's request thread (a cached
-     * report can be ready before the ack goes out, and the ack must not wait for a post), nor on the JDK's
+     * report can be ready before the ack goes out, and the ack must not wait for a post), nor on the checker's
+     * thread that completes the check (every request that joined the run is answered from it), nor on the JDK's
      * timer thread that ends an overrunning check. A reply that cannot be drawn becomes an apology.
      */
     private void whenDone(Admission.Started started, Function<RouterReply, Post> toPost, Function<Card, Post> toReplace) {

@@ -29,7 +29,7 @@ public final class CheckerFactory {
         ProbeList probes = LiveProbes.create(settings.resolver(), ranges, trust, safe);
         CheckerSettings checkerSettings = new CheckerSettings(
                 settings.cacheTtl(), settings.cacheMaxSize(), CheckerSettings.DEFAULTS.maxParallelChecks(),
-                settings.thresholds(), settings.followUp());
+                settings.thresholds(), settings.followUp(), CheckerSettings.DEFAULTS.maxQueuedChecks());
         return new Checker(probes, safe, new Diagnoser(KnowledgeBase.load()), checkerSettings, Clock.systemUTC());
     }
 }
