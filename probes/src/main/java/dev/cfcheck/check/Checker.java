@@ -160,9 +160,13 @@ public final class Checker implements CheckService, AutoCloseable {
             throw new CheckBusyException(request.timeout().plus(GRACE));
         }
         try {
-            CompletableFuture<CheckReport> run = CompletableFuture.supplyAsync(() -> probeAndDiagnose(request, key, caching), checkPool);
-            run.whenComplete((report, error) -> runSlots.release());
-            return run;
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return probeAndDiagnose(request, key, caching);
+                } finally {
+                    runSlots.release(); // before anyone hears of the report, so a check right after it finds the slot free
+                }
+            }, checkPool);
         } catch (RejectedExecutionException e) {
             runSlots.release();
             throw new CheckFailedException("the checker is closed", e);
