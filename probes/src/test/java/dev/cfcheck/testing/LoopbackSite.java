@@ -18,6 +18,7 @@ import dev.cfcheck.site.TargetParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,14 +122,21 @@ public final class LoopbackSite implements AutoCloseable {
 
     /** A new checker with other thresholds and cache TTL; the caller closes it. */
     public Checker checker(Thresholds thresholds, Duration cacheTtl) {
-        return checker(CloudflareRanges.of(List.of(Cidr.parse("127.0.0.0/8"))), thresholds, cacheTtl);
+        return checker(LOOPBACK_IS_CLOUDFLARE, thresholds, cacheTtl);
     }
 
     /** A new checker with other Cloudflare ranges (e.g. the real ones, so loopback is *not* Cloudflare). */
     public Checker checker(CloudflareRanges ranges, Thresholds thresholds, Duration cacheTtl) {
+        return liveChecker(dns.address(), caFile, ranges, new CheckerSettings(cacheTtl, 100, 16, thresholds));
+    }
+
+    /** Loopback plays Cloudflare's edge. */
+    public static final CloudflareRanges LOOPBACK_IS_CLOUDFLARE = CloudflareRanges.of(List.of(Cidr.parse("127.0.0.0/8")));
+
+    /** A checker wired like production (the live probes, the knowledge base) but asking this DNS server and trusting this CA. */
+    public static Checker liveChecker(InetSocketAddress dns, Path caFile, CloudflareRanges ranges, CheckerSettings settings) {
         TrustMaterial trust = TrustMaterial.withExtraCas(caFile);
-        ProbeList probes = LiveProbes.create(dns.address(), ranges, trust, SafeAddressPolicy.forChecks(false));
-        CheckerSettings settings = new CheckerSettings(cacheTtl, 100, 16, thresholds);
+        ProbeList probes = LiveProbes.create(dns, ranges, trust, SafeAddressPolicy.forChecks(false));
         return new Checker(probes, SafeAddressPolicy.forChecks(false), new Diagnoser(KnowledgeBase.load()),
                 settings, Clock.systemUTC());
     }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -18,7 +19,9 @@ import javax.crypto.spec.SecretKeySpec;
 /** Requests signed the way Slack signs them: v0 = HMAC-SHA256(secret, "v0:" + timestamp + ":" + body). */
 final class SignedRequests {
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // HTTP/1.1 as Slack sends it (the JDK client would otherwise offer an h2c upgrade on every request).
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private final URI endpoint;
     private final String secret;
 
@@ -75,13 +78,22 @@ final class SignedRequests {
     }
 
     HttpResponse<String> post(String body, long timestamp, String signature) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
+        return client.send(request(body, timestamp, signature), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** As {@link #post(String)} without waiting, for many at once (each body must differ: a replay is refused). */
+    CompletableFuture<HttpResponse<String>> postAsync(String body) throws Exception {
+        long now = Instant.now().getEpochSecond();
+        return client.sendAsync(request(body, now, signature(secret, now, body)), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest request(String body, long timestamp, String signature) {
+        return HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Slack-Request-Timestamp", Long.toString(timestamp))
                 .header("X-Slack-Signature", signature)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }
