@@ -30,6 +30,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -84,8 +86,13 @@ public final class Checker implements CheckService, AutoCloseable {
         this.clock = Objects.requireNonNull(clock);
         this.runSlots = new Semaphore(settings.maxRunsAdmitted());
         this.checkPool = Executors.newFixedThreadPool(settings.maxParallelChecks(), new DaemonThreads("cfcheck-check-"));
-        this.probePool = Executors.newFixedThreadPool(
-                settings.maxParallelChecks() * probes.threadsPerCheck(), new DaemonThreads("cfcheck-probe-"));
+        // Threads on demand, an idle one reused before a new one is made (a fixed pool would make a new thread for
+        // every task until full: hundreds of idle stacks after a storm), idle ones gone after a minute. Sized so a
+        // running check never waits; were every thread still held by probes abandoned at their deadline, the next
+        // probe runs on the thread that asks, late rather than never.
+        this.probePool = new ThreadPoolExecutor(0, settings.maxParallelChecks() * probes.threadsPerCheck(),
+                60, TimeUnit.SECONDS, new SynchronousQueue<>(), new DaemonThreads("cfcheck-probe-"),
+                new ThreadPoolExecutor.CallerRunsPolicy());
         this.cache = Caffeine.newBuilder()
                 .maximumSize(settings.cacheMaxSize())
                 .expireAfterWrite(settings.cacheTtl())

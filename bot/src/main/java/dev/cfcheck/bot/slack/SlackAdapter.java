@@ -69,7 +69,7 @@ public final class SlackAdapter implements BotAdapter {
             appConfig.signingSecret(settings.signingSecret());
         }
         app = new App(appConfig.build());
-        new SlackCommands(router, responses).register(app);
+        new SlackCommands(router, responses, new ResponseUrlPoster(slack)).register(app);
 
         if (settings.mode() == SlackSettings.Mode.SOCKET) {
             // Ask once ourselves: Bolt's socket client logs a stack trace and fails later with a bare

@@ -1,5 +1,6 @@
 package dev.cfcheck.bot.slack;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -8,10 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -20,8 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class SignedRequests {
 
     // HTTP/1.1 as Slack sends it (the JDK client would otherwise offer an h2c upgrade on every request).
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI endpoint;
     private final String secret;
 
@@ -81,10 +81,28 @@ final class SignedRequests {
         return client.send(request(body, timestamp, signature), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** As {@link #post(String)} without waiting, for many at once (each body must differ: a replay is refused). */
-    CompletableFuture<HttpResponse<String>> postAsync(String body) throws Exception {
+    /** Where the requests go. */
+    InetSocketAddress address() {
+        return new InetSocketAddress(endpoint.getHost(), endpoint.getPort());
+    }
+
+    /**
+     * The bytes of a request signed now, closing its connection after the answer: for {@link LoopbackPosts}, many
+     * at once (each body must differ: a replay is refused).
+     */
+    byte[] raw(String body) throws Exception {
         long now = Instant.now().getEpochSecond();
-        return client.sendAsync(request(body, now, signature(secret, now, body)), HttpResponse.BodyHandlers.ofString());
+        byte[] content = body.getBytes(StandardCharsets.UTF_8);
+        String head = "POST " + SlackSettings.EVENTS_PATH + " HTTP/1.1\r\n"
+                + "Host: " + endpoint.getHost() + ":" + endpoint.getPort() + "\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\n"
+                + "X-Slack-Request-Timestamp: " + now + "\r\n"
+                + "X-Slack-Signature: " + signature(secret, now, body) + "\r\n"
+                + "Content-Length: " + content.length + "\r\n"
+                + "Connection: close\r\n\r\n";
+        byte[] bytes = Arrays.copyOf(head.getBytes(StandardCharsets.US_ASCII), head.length() + content.length);
+        System.arraycopy(content, 0, bytes, head.length(), content.length);
+        return bytes;
     }
 
     private HttpRequest request(String body, long timestamp, String signature) {

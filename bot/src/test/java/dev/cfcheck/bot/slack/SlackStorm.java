@@ -13,14 +13,12 @@ import dev.cfcheck.diagnosis.DomainSettings;
 import dev.cfcheck.site.OriginParser;
 import dev.cfcheck.site.TargetParser;
 import dev.cfcheck.testing.LoopbackSites;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.RecordedRequest;
 
@@ -106,37 +104,28 @@ final class SlackStorm implements AutoCloseable {
 
     /**
      * Command {@code i}: a check of site {@code i mod sites + 1} (at {@code path}) by user {@code i mod users} in
-     * channel {@code i mod channels}, with its own response_url and trigger_id (no two bodies alike: a replay
-     * would be refused).
+     * channel {@code i mod channels} of workspace "T" + {@code tag} (so that each tag has its own rate-limit
+     * buckets), with its own response_url and trigger_id (no two bodies alike: a replay would be refused).
      */
     String command(String tag, int i, String path, int users, int channels) {
         Map<String, String> fields = SignedRequests.slashCommand(sites.url(i % sites.count() + 1) + path,
-                slack.responseUrl(tag + i), "T1", "C" + (i % channels), "U" + (i % users));
+                slack.responseUrl(tag + i), "T" + tag, "C" + (i % channels), "U" + (i % users));
         fields.put("trigger_id", tag + "." + i);
         return SignedRequests.form(fields);
     }
 
     /** Sends one command and returns the ack's text. */
     String send(String body) throws Exception {
-        return ackText(requests.post(body));
+        return ackText(requests.post(body).body());
     }
 
     /** Sends every body at once, waits for every ack, then for the card of each check taken. */
     Outcome fire(List<String> bodies) throws Exception {
         long runsBefore = checker.probeRuns();
-        List<CompletableFuture<Ack>> pending = new ArrayList<>(bodies.size());
-        for (String body : bodies) {
-            long start = System.nanoTime();
-            pending.add(requests.postAsync(body).thenApply(r -> new Ack(r.statusCode(), ackText(r), System.nanoTime() - start)));
-        }
-        List<Ack> acks = new ArrayList<>(bodies.size());
-        for (CompletableFuture<Ack> ack : pending) {
-            acks.add(ack.get(60, TimeUnit.SECONDS));
-        }
+        List<Ack> acks = sendAll(requests, bodies);
         int taken = (int) acks.stream().filter(Ack::taken).count();
         List<JsonObject> posts = awaitPosts(taken);
-        long[] nanos = acks.stream().mapToLong(Ack::nanos).sorted().toArray();
-        return new Outcome(nanos,
+        return new Outcome(sortedNanos(acks),
                 (int) acks.stream().filter(a -> a.status() == 200).count(),
                 taken,
                 (int) acks.stream().filter(Ack::busy).count(),
@@ -144,6 +133,26 @@ final class SlackStorm implements AutoCloseable {
                 (int) posts.stream().filter(SlackStorm::isCard).count(),
                 posts.size(),
                 checker.probeRuns() - runsBefore);
+    }
+
+    /** Sends every body at once (signed first, so that signing does not spread the sends out) and waits for every answer. */
+    static List<Ack> sendAll(SignedRequests requests, List<String> bodies) throws Exception {
+        List<byte[]> signed = new ArrayList<>(bodies.size());
+        for (String body : bodies) {
+            signed.add(requests.raw(body));
+        }
+        return LoopbackPosts.sendAll(requests.address(), signed, Duration.ofSeconds(60)).stream()
+                .map(a -> new Ack(a.status(), ackText(a.body()), a.nanos())).toList();
+    }
+
+    static long[] sortedNanos(List<Ack> acks) {
+        return acks.stream().mapToLong(Ack::nanos).sorted().toArray();
+    }
+
+    /** The p-th percentile (nearest rank) of sorted nanoseconds, in ms. */
+    static double percentileMs(long[] sortedNanos, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sortedNanos.length) - 1;
+        return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, index))] / 1e6;
     }
 
     /** The response_url posts so far, waiting until there are {@code n} (or a minute has passed). */
@@ -167,12 +176,12 @@ final class SlackStorm implements AutoCloseable {
                 && (text == null || !text.getAsString().startsWith(":warning:"));
     }
 
-    private static String ackText(HttpResponse<String> response) {
+    private static String ackText(String body) {
         try {
-            JsonElement text = JsonParser.parseString(response.body()).getAsJsonObject().get("text");
+            JsonElement text = JsonParser.parseString(body).getAsJsonObject().get("text");
             return text == null ? "" : text.getAsString();
         } catch (RuntimeException e) {
-            return "(not JSON) " + response.body().substring(0, Math.min(80, response.body().length()));
+            return "(not JSON) " + body.substring(0, Math.min(80, body.length()));
         }
     }
 
@@ -204,8 +213,7 @@ final class SlackStorm implements AutoCloseable {
 
         /** The p-th percentile ack time (nearest rank), in ms. */
         double ackMs(int p) {
-            int index = (int) Math.ceil(p / 100.0 * ackNanos.length) - 1;
-            return ackNanos[Math.max(0, Math.min(ackNanos.length - 1, index))] / 1e6;
+            return percentileMs(ackNanos, p);
         }
 
         @Override
