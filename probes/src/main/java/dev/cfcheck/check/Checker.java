@@ -121,12 +121,12 @@ public final class Checker implements CheckService, AutoCloseable {
         boolean caching = !settings.cacheTtl().isZero() && settings.cacheMaxSize() > 0;
         try {
             if (!caching) {
-                return forCaller(startRun(request, key, false), request, key, false, false);
+                return forCaller(startRun(request, key, false), key, false, false);
             }
             if (request.fresh()) {
                 CompletableFuture<CheckReport> run = startRun(request, key, true);
                 cache.put(key, run); // later checks of the key get (or join) this run
-                return forCaller(run, request, key, true, false);
+                return forCaller(run, key, true, false);
             }
             boolean[] created = {false};
             CompletableFuture<CheckReport> run = cache.get(key, (k, executor) -> {
@@ -139,7 +139,7 @@ public final class Checker implements CheckService, AutoCloseable {
                 return check(request);
             }
             // A report already complete when we asked is a cache hit; joining a run in flight is not.
-            return forCaller(run, request, key, true, !created[0] && run.isDone());
+            return forCaller(run, key, true, !created[0] && run.isDone());
         } catch (CheckBusyException | CheckFailedException e) {
             return CompletableFuture.failedFuture(e); // thrown by startRun, inside or outside the cache's mapping
         }
@@ -167,13 +167,16 @@ public final class Checker implements CheckService, AutoCloseable {
             throw new CheckBusyException(request.timeout().plus(GRACE));
         }
         try {
+            // One time limit for the run, whoever waits for it: a turn in the queue (at most one, the queue being
+            // no longer than the runs at once) plus the deadline plus slack. A run past it fails for everyone.
+            long limitMs = request.timeout().toMillis() * 2 + GRACE.toMillis() * 2;
             return CompletableFuture.supplyAsync(() -> {
                 try {
                     return probeAndDiagnose(request, key, caching);
                 } finally {
                     runSlots.release(); // before anyone hears of the report, so a check right after it finds the slot free
                 }
-            }, checkPool);
+            }, checkPool).orTimeout(limitMs, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             runSlots.release();
             throw new CheckFailedException("the checker is closed", e);
@@ -181,15 +184,14 @@ public final class Checker implements CheckService, AutoCloseable {
     }
 
     /**
-     * The caller's own view of a run: its timeout, a cached report marked as such, and the run's failure
-     * unwrapped. Its own future, so that nothing a caller does to it reaches the run other callers share.
+     * The caller's own view of a run: a cached report marked as such, and the run's failure unwrapped. Its own
+     * future, so that nothing a caller does to it reaches the run other callers share; no timer of its own (the
+     * run has one), so that joining a run costs a callback and nothing more.
      */
-    private CompletableFuture<CheckReport> forCaller(CompletableFuture<CheckReport> run, CheckRequest request,
-            CacheKey key, boolean caching, boolean cached) {
-        // Waiting for a turn (at most one: the queue is no longer than the runs at once) plus the deadline plus slack.
-        long waitMs = request.timeout().toMillis() * 2 + GRACE.toMillis() * 2;
+    private CompletableFuture<CheckReport> forCaller(CompletableFuture<CheckReport> run, CacheKey key, boolean caching,
+            boolean cached) {
         CompletableFuture<CheckReport> answer = new CompletableFuture<>();
-        run.copy().orTimeout(waitMs, TimeUnit.MILLISECONDS).whenComplete((report, error) -> {
+        run.whenComplete((report, error) -> {
             if (error == null) {
                 answer.complete(cached ? report.asCached() : report);
                 return;

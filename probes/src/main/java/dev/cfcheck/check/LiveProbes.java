@@ -1,10 +1,16 @@
 package dev.cfcheck.check;
 
 import dev.cfcheck.probes.DaemonThreads;
+import dev.cfcheck.probes.HandshakeTimeout;
+import dev.cfcheck.probes.Probe;
 import dev.cfcheck.probes.dns.DnsProbe;
 import dev.cfcheck.probes.edge.EdgeProbe;
+import dev.cfcheck.probes.origin.OriginHttpProbe;
 import dev.cfcheck.probes.origin.OriginProbe;
 import dev.cfcheck.probes.origin.OriginsProbe;
+import dev.cfcheck.probes.origin.TcpProbe;
+import dev.cfcheck.probes.status.StatusPageClient;
+import dev.cfcheck.probes.status.StatusPageProbe;
 import dev.cfcheck.probes.tls.OriginTlsProbe;
 import dev.cfcheck.probes.tls.TlsProbe;
 import dev.cfcheck.probes.tls.TrustMaterial;
@@ -12,6 +18,7 @@ import dev.cfcheck.probes.trace.TraceProbe;
 import dev.cfcheck.site.AddressPolicy;
 import dev.cfcheck.site.CloudflareRanges;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -33,16 +40,37 @@ public final class LiveProbes {
      */
     public static ProbeList create(InetSocketAddress resolver, CloudflareRanges ranges, TrustMaterial trust,
             AddressPolicy safePolicy) {
+        return create(resolver, ranges, trust, safePolicy, null, HandshakeTimeout.DEFAULT);
+    }
+
+    /** @param statusPage Cloudflare's status page, shared by every check; {@code null} leaves that probe out */
+    public static ProbeList create(InetSocketAddress resolver, CloudflareRanges ranges, TrustMaterial trust,
+            AddressPolicy safePolicy, StatusPageClient statusPage) {
+        return create(resolver, ranges, trust, safePolicy, statusPage, HandshakeTimeout.DEFAULT);
+    }
+
+    /**
+     * @param statusPage       Cloudflare's status page, shared by every check; {@code null} leaves that probe out
+     * @param handshakeTimeout how long a TLS handshake may take once connected, at the edge and the origin (tests
+     *                         shorten it, as they shorten the deadline)
+     */
+    public static ProbeList create(InetSocketAddress resolver, CloudflareRanges ranges, TrustMaterial trust,
+            AddressPolicy safePolicy, StatusPageClient statusPage, HandshakeTimeout handshakeTimeout) {
         DnsProbe dns = new DnsProbe(resolver, ranges);
         // The second port connect of each origin probe (the first runs on the probe's own thread). A hand-off
         // pool, not a queue: when all threads are busy the connect runs on the caller, a little later, rather
         // than waiting in a queue and being reported as an unanswered SYN (a false 522).
         ThreadPoolExecutor originPool = new ThreadPoolExecutor(0, MAX_ORIGIN_THREADS, 60, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), new DaemonThreads("cfcheck-origin-"));
-        return new ProbeList(dns, List.of(
-                new EdgeProbe(safePolicy, dns, trust.trustManager()),
-                new OriginsProbe(new OriginProbe(originPool), originPool::shutdownNow),
-                new OriginTlsProbe(new TlsProbe(trust)),
-                new TraceProbe(trust.trustManager())));
+        List<Probe<?>> probes = new ArrayList<>(List.of(
+                new EdgeProbe(safePolicy, dns, trust.trustManager(), handshakeTimeout),
+                new OriginsProbe(new OriginProbe(originPool, new TcpProbe(),
+                        new OriginHttpProbe(TcpProbe.DEFAULT_CONNECT_CAP, handshakeTimeout)), originPool::shutdownNow),
+                new OriginTlsProbe(new TlsProbe(trust, TcpProbe.DEFAULT_CONNECT_CAP, handshakeTimeout)),
+                new TraceProbe(trust.trustManager(), handshakeTimeout)));
+        if (statusPage != null) {
+            probes.add(new StatusPageProbe(statusPage));
+        }
+        return new ProbeList(dns, probes);
     }
 }

@@ -24,8 +24,12 @@ public enum Kind {
     EDGE_UNREACHABLE,
     /** The edge connected but had not answered by the deadline, and no origin was known to infer from. */
     EDGE_SILENT,
+    /** The reply to the URL asked for broke: closed inside the headers, a body short of its length, broken chunks. */
+    EDGE_BROKEN_REPLY,
     /** A probe failed in a way no rule explains: no verdict can be given with positive evidence. */
     INCONCLUSIVE,
     SLOW_RESPONSE,
-    CERT_EXPIRING
+    CERT_EXPIRING,
+    /** Cloudflare's status page reports incidents, or trouble at the serving data centre, while the check fails. */
+    CLOUDFLARE_INCIDENT
 }

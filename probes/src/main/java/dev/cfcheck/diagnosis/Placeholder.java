@@ -54,6 +54,8 @@ public enum Placeholder {
     CERT_THRESHOLD,
     /** The check's deadline, e.g. "10 s". */
     DEADLINE,
+    /** What Cloudflare's status page reports that concerns a failing check (incidents, the serving data centre). */
+    CLOUDFLARE_STATUS,
     /** The failures no rule explains, one sentence, "; " between them. */
     UNEXPLAINED;
 

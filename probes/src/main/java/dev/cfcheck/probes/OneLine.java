@@ -12,6 +12,9 @@ public final class OneLine {
     /** The cap of {@link #of(String)}. */
     public static final int MAX_LENGTH = 200;
 
+    /** Causes read at most: a chain is short, a cycle must not loop. */
+    private static final int MAX_CAUSES = 8;
+
     private OneLine() {
     }
 
@@ -60,6 +63,21 @@ public final class OneLine {
     public static String of(Throwable error) {
         String message = of(error.getMessage());
         return message == null ? error.getClass().getSimpleName() : message;
+    }
+
+    /**
+     * The deepest message in the exception's cause chain (the informative one: "Connection refused", "unexpected
+     * end of stream", "PKIX path building failed") as one line, or {@code null} when none has a message.
+     */
+    public static String ofRootCause(Throwable error) {
+        String message = error.getMessage();
+        Throwable t = error.getCause();
+        for (int depth = 0; t != null && depth < MAX_CAUSES; depth++, t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage();
+            }
+        }
+        return of(message);
     }
 
     /**

@@ -26,7 +26,7 @@ public final class Words {
             case UNREACHABLE -> "unreachable";
             case RESET -> "connection reset";
             case TLS -> "TLS handshake failed";
-            case TLS_TIMEOUT -> "TLS handshake stalled (connected, no handshake by the timeout)";
+            case TLS_TIMEOUT -> "TLS handshake stalled";
             case BROKEN_REPLY -> "the reply was empty or invalid";
             case PROTOCOL -> "not valid HTTP";
             case DNS -> "name did not resolve";

@@ -12,6 +12,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Cloudflare's published IP ranges: an address inside them means the DNS record is proxied ("orange
@@ -26,16 +28,34 @@ public final class CloudflareRanges {
     /** Far above any real list; stops a wrong file (a log, a disk image) from being read whole. */
     private static final long MAX_FILE_BYTES = 1 << 20;
 
+    /** The date a list was taken, as its header comment says ("taken 2026-08-22", "fetched 2026-12-07"). */
+    private static final Pattern DATE = Pattern.compile("(?:taken|fetched)\\s+(\\d{4}-\\d{2}-\\d{2})");
+
+    // After DATE: static fields initialise in order, and loading the bundled copy reads its date.
     private static final CloudflareRanges BUNDLED = loadBundled();
 
     private final List<Cidr> cidrs;
+    private final String source;
+    private final String date;
 
-    private CloudflareRanges(List<Cidr> cidrs) {
+    private CloudflareRanges(List<Cidr> cidrs, String source, String date) {
         this.cidrs = List.copyOf(cidrs);
+        this.source = source;
+        this.date = date;
     }
 
     public static CloudflareRanges of(List<Cidr> cidrs) {
-        return new CloudflareRanges(cidrs);
+        return new CloudflareRanges(cidrs, "given list", null);
+    }
+
+    /** The day the list was taken from Cloudflare, from its header comment; {@code null} when it does not say. */
+    public String date() {
+        return date;
+    }
+
+    /** Where the list came from and when: "bundled copy of 2026-08-22", "ranges.txt of 2026-12-07". */
+    public String describe() {
+        return source + (date == null ? " (undated)" : " of " + date);
     }
 
     /** The copy shipped in the jar. */
@@ -66,7 +86,7 @@ public final class CloudflareRanges {
             if (cidrs.isEmpty()) {
                 throw new BadInputException("Cloudflare ranges file " + name + " has no ranges in it");
             }
-            return new CloudflareRanges(cidrs);
+            return new CloudflareRanges(cidrs, name, dateIn(new String(bytes, StandardCharsets.UTF_8).lines().toList()));
         } catch (NoSuchFileException e) {
             throw new BadInputException("Cloudflare ranges file " + name + " does not exist");
         } catch (IOException e) {
@@ -115,17 +135,33 @@ public final class CloudflareRanges {
 
     private static CloudflareRanges loadBundled() {
         List<Cidr> cidrs = new ArrayList<>();
+        String date = null;
         for (String resource : List.of(V4_RESOURCE, V6_RESOURCE)) {
             try (InputStream in = CloudflareRanges.class.getResourceAsStream(resource)) {
                 if (in == null) {
                     throw new IllegalStateException("bundled resource " + resource + " is missing from the jar");
                 }
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-                cidrs.addAll(parse(resource, reader.lines().toList()));
+                List<String> lines = reader.lines().toList();
+                cidrs.addAll(parse(resource, lines));
+                date = date == null ? dateIn(lines) : date;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return new CloudflareRanges(cidrs);
+        return new CloudflareRanges(cidrs, "bundled copy", date);
+    }
+
+    /** The first date a header comment gives for the list, or {@code null}. */
+    private static String dateIn(List<String> lines) {
+        for (String line : lines) {
+            if (line.startsWith("#")) {
+                Matcher m = DATE.matcher(line);
+                if (m.find()) {
+                    return m.group(1);
+                }
+            }
+        }
+        return null;
     }
 }

@@ -2,19 +2,13 @@ package dev.cfcheck.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cfcheck.diagnosis.engine.Diagnoser;
 import dev.cfcheck.diagnosis.DomainSettings;
 import dev.cfcheck.diagnosis.Kind;
-import dev.cfcheck.diagnosis.KnowledgeBase;
 import dev.cfcheck.diagnosis.Severity;
 import dev.cfcheck.diagnosis.Thresholds;
+import dev.cfcheck.probes.HandshakeTimeout;
 import dev.cfcheck.probes.edge.EdgeProbe;
-import dev.cfcheck.probes.edge.EdgeProbes;
-import dev.cfcheck.probes.tls.TrustMaterial;
-import dev.cfcheck.site.Cidr;
-import dev.cfcheck.site.CloudflareRanges;
 import dev.cfcheck.site.OriginEndpoint;
-import dev.cfcheck.site.SafeAddressPolicy;
 import dev.cfcheck.testing.CloudflareLikeEdge;
 import dev.cfcheck.testing.CloudflareLikeEdge.Origin;
 import dev.cfcheck.testing.CloudflareLikeEdge.Timing;
@@ -22,7 +16,6 @@ import dev.cfcheck.testing.Loopback;
 import dev.cfcheck.testing.LoopbackSite;
 import dev.cfcheck.testing.TestCertificates;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -144,14 +137,8 @@ class CheckerFollowUpTest {
     }
 
     private Checker checker(CloudflareLikeEdge edge, Duration followUp) {
-        TrustMaterial trust = TrustMaterial.withExtraCas(site.caFile());
-        CloudflareRanges ranges = CloudflareRanges.of(List.of(Cidr.parse("127.0.0.0/8")));
-        ProbeList live = LiveProbes.create(site.dns().address(), ranges, trust, SafeAddressPolicy.forChecks(false));
-        ProbeList probes = EdgeProbes.withEdgePorts(live, SafeAddressPolicy.forChecks(false), trust.trustManager(),
-                edge.httpsPort(), edge.httpPort());
         CheckerSettings settings = new CheckerSettings(Duration.ofSeconds(60), 100, 4, Thresholds.DEFAULTS, followUp);
-        return new Checker(probes, SafeAddressPolicy.forChecks(false), new Diagnoser(KnowledgeBase.load()),
-                settings, Clock.systemUTC());
+        return site.checker(settings, HandshakeTimeout.DEFAULT, edge.httpsPort(), edge.httpPort());
     }
 
     /** An origin that accepts and completes TLS, then never sends a response: what makes Cloudflare's 524. */

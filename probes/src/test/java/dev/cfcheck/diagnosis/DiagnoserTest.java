@@ -343,6 +343,109 @@ class DiagnoserTest {
         }
     }
 
+    /** Replies that break and handshakes that stall are found at once: never a pass, and 520/525 when the origin says so. */
+    @Nested
+    class BrokenRepliesAndStalledHandshakes {
+
+        private ProbeRecords.Case silentEdge() {
+            return given().edge(https(0).failed(Failure.Kind.DEADLINE, true), http(301));
+        }
+
+        @Test
+        void bodyCutShortAtTheEdgeWithNoOriginKnownIsABrokenReplyNeverHealthy() {
+            Diagnosis d = diagnose(given().edge(https(200).brokenOff(), http(301)));
+
+            assertThat(d.verdict().kind()).isEqualTo(Kind.EDGE_BROKEN_REPLY);
+            assertThat(d.verdict().code()).isEqualTo("BROKEN_REPLY");
+            assertThat(d.verdict().severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(d.verdict().inferred()).isFalse();
+            assertThat(d.verdict().title()).isEqualTo("example.com sends a broken reply");
+            assertThat(d.verdict().summary()).contains("Content-Length").contains("--origin IP");
+            assertThat(d.verdict().evidence()).anyMatch(l -> l.startsWith("edge https: 200 from cloudflare")
+                    && l.endsWith(", then the reply was empty or invalid (the body broke off: unexpected end of stream)"));
+            assertThat(findingKinds(d)).doesNotContain(Kind.HEALTHY, Kind.INCONCLUSIVE);
+        }
+
+        @Test
+        void connectionClosedInsideTheHeadersIsABrokenReplyNotAnUnreachableEdge() {
+            Diagnosis d = diagnose(given().edge(https(0).failed(Failure.Kind.BROKEN_REPLY, true), http(301)));
+
+            assertThat(d.verdict().kind()).isEqualTo(Kind.EDGE_BROKEN_REPLY);
+            assertThat(findingKinds(d)).doesNotContain(Kind.EDGE_UNREACHABLE);
+        }
+
+        @Test
+        void brokenEdgeReplyAndBrokenOriginReplyInfer520() {
+            Diagnosis d = diagnose(given().edge(https(200).brokenOff())
+                    .origin(origin(ProbeRecords.originBroken(200), port(443, TcpState.CONNECTED))).tls(tls(60)));
+
+            assertThat(d.verdict().kind()).isEqualTo(Kind.ORIGIN_UNKNOWN_RESPONSE);
+            assertThat(d.verdict().code()).isEqualTo("520");
+            assertThat(d.verdict().inferred()).isTrue();
+            assertThat(d.verdict().summary()).contains("or its reply broke off");
+            assertThat(d.verdict().evidence()).contains("inferred 520: the reply through the edge broke, and origin "
+                    + "203.0.113.10:443 accepted the connection but its reply was empty or invalid");
+            assertThat(commands(d)).anyMatch(c -> c.contains(ORIGIN));
+        }
+
+        @Test
+        void brokenEdgeReplyWhileTheOriginAnswersWholeStaysTheEdgesBrokenReply() {
+            Diagnosis d = diagnose(given().edge(https(200).brokenOff())
+                    .origin(origin(originAnswer(200), port(443, TcpState.CONNECTED))).tls(tls(60)));
+
+            assertThat(d.verdict().kind()).isEqualTo(Kind.EDGE_BROKEN_REPLY);
+            assertThat(d.verdict().inferred()).isFalse();
+        }
+
+        @Test
+        void silentEdgeAndAnOriginClosingInsideTheHeadersInfer520() {
+            Diagnosis d = diagnose(silentEdge().origin(origin(ProbeRecords.originBroken(null), port(443, TcpState.CONNECTED)))
+                    .tls(tls(60)));
+
+            assertThat(d.verdict().kind()).isEqualTo(Kind.ORIGIN_UNKNOWN_RESPONSE);
+            assertThat(d.verdict().code()).isEqualTo("520");
+            assertThat(d.verdict().inferred()).isTrue();
+            assertThat(d.verdict().evidence()).anyMatch(l -> l.startsWith("inferred 520: no answer from the edge by the deadline"));
+        }
+
+        @Test
+        void silentEdgeAndAnOriginWhoseHandshakeStallsInfer525() {
+            Diagnosis d = diagnose(silentEdge().origin(origin(ProbeRecords.originHandshakeStalled(), port(443, TcpState.CONNECTED)))
+                    .tls(ProbeRecords.tlsFailed(TlsFailure.TIMEOUT)));
+
+            assertThat(d.verdict().kind()).isEqualTo(Kind.TLS_HANDSHAKE);
+            assertThat(d.verdict().code()).isEqualTo("525");
+            assertThat(d.verdict().inferred()).isTrue();
+            assertThat(d.verdict().evidence()).anyMatch(l -> l.endsWith("accepted the connection but did not complete the TLS handshake"));
+        }
+
+        @Test
+        void theOriginsGetAloneTellsAStalledHandshakeWhenTheTlsProbeSaidNothing() {
+            Diagnosis d = diagnose(silentEdge().origin(origin(ProbeRecords.originHandshakeStalled(), port(443, TcpState.CONNECTED))));
+
+            assertThat(d.verdict().code()).isEqualTo("525");
+            assertThat(d.verdict().inferred()).isTrue();
+        }
+
+        @Test
+        void edgeHandshakeStallingWhileHttpRedirectsIsAnUnreachableHttpsEdge() {
+            Diagnosis d = diagnose(given().edge(https(0).failed(Failure.Kind.TLS_TIMEOUT, true), http(301)));
+
+            assertThat(d.verdict().kind()).isEqualTo(Kind.EDGE_UNREACHABLE);
+            assertThat(d.verdict().code()).isEqualTo("TLS_TIMEOUT");
+            assertThat(d.verdict().severity()).isEqualTo(Severity.CRITICAL);
+        }
+
+        @Test
+        void wholeEdgeAnswerWithAnOriginReplyBrokenFromHereIsNotHealthy() {
+            Diagnosis d = diagnose(given().edge(https(200))
+                    .origin(origin(ProbeRecords.originBroken(null), port(443, TcpState.CONNECTED))).tls(tls(60)));
+
+            assertThat(d.verdict().kind()).isEqualTo(Kind.INCONCLUSIVE);
+            assertThat(d.verdict().evidence()).anyMatch(l -> l.startsWith("unexplained: origin 203.0.113.10: GET"));
+        }
+    }
+
     @Nested
     class Tls {
 

@@ -167,6 +167,12 @@ final class ProbeRecords {
             return this;
         }
 
+        /** The status and headers came, then the body broke off (short of its length, broken chunks). */
+        Exchange brokenOff() {
+            this.failure = new Failure(Failure.Kind.BROKEN_REPLY, "the body broke off: unexpected end of stream");
+            return this;
+        }
+
         HttpExchange build() {
             return new HttpExchange(url, finalUrl, address, status, server, cfRay, rayId, colo, coloCity, cacheStatus,
                     mitigated, null, page, redirects, loop, timings, certificate, failure);
@@ -190,6 +196,19 @@ final class ProbeRecords {
     static OriginHttp originSilent() {
         return new OriginHttp("https://" + ORIGIN + "/", null, null, null,
                 new Failure(Failure.Kind.TIMEOUT, "no response within 5000 ms"));
+    }
+
+    /** The origin's reply broke: after a status ({@code status} given) or inside the headers ({@code null}). */
+    static OriginHttp originBroken(Integer status) {
+        return new OriginHttp("https://" + ORIGIN + "/", status, status == null ? null : "nginx", status == null ? null : 40L,
+                new Failure(Failure.Kind.BROKEN_REPLY, status == null ? "the connection closed before the response headers ended"
+                        : "the body broke off: unexpected end of stream"));
+    }
+
+    /** The origin's GET could not finish its TLS handshake. */
+    static OriginHttp originHandshakeStalled() {
+        return new OriginHttp("https://" + ORIGIN + "/", null, null, null,
+                new Failure(Failure.Kind.TLS_TIMEOUT, "not finished 5.0 s after connecting"));
     }
 
     static OriginResult origin(OriginHttp http, PortCheck... ports) {

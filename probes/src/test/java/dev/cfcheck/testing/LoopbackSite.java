@@ -9,6 +9,8 @@ import dev.cfcheck.diagnosis.engine.Diagnoser;
 import dev.cfcheck.diagnosis.DomainSettings;
 import dev.cfcheck.diagnosis.KnowledgeBase;
 import dev.cfcheck.diagnosis.Thresholds;
+import dev.cfcheck.probes.HandshakeTimeout;
+import dev.cfcheck.probes.edge.EdgeProbes;
 import dev.cfcheck.probes.tls.TrustMaterial;
 import dev.cfcheck.site.Cidr;
 import dev.cfcheck.site.CloudflareRanges;
@@ -122,23 +124,56 @@ public final class LoopbackSite implements AutoCloseable {
 
     /** A new checker with other thresholds and cache TTL; the caller closes it. */
     public Checker checker(Thresholds thresholds, Duration cacheTtl) {
-        return checker(LOOPBACK_IS_CLOUDFLARE, thresholds, cacheTtl);
+        return checker(loopbackRanges(), thresholds, cacheTtl);
     }
 
     /** A new checker with other Cloudflare ranges (e.g. the real ones, so loopback is *not* Cloudflare). */
     public Checker checker(CloudflareRanges ranges, Thresholds thresholds, Duration cacheTtl) {
-        return liveChecker(dns.address(), caFile, ranges, new CheckerSettings(cacheTtl, 100, 16, thresholds));
+        return checker(probes(ranges, HandshakeTimeout.DEFAULT), new CheckerSettings(cacheTtl, 100, 16, thresholds));
+    }
+
+    /**
+     * A new checker with these settings (follow-up included) and TLS handshake limit (tests shorten it as they
+     * shorten the deadline); the caller closes it.
+     */
+    public Checker checker(CheckerSettings settings, HandshakeTimeout handshakeTimeout) {
+        return checker(probes(loopbackRanges(), handshakeTimeout), settings);
+    }
+
+    /** As {@link #checker(CheckerSettings, HandshakeTimeout)}, asking the edge on these ports for a target without one. */
+    public Checker checker(CheckerSettings settings, HandshakeTimeout handshakeTimeout, int edgeHttpsPort, int edgeHttpPort) {
+        TrustMaterial trust = TrustMaterial.withExtraCas(caFile);
+        ProbeList probes = EdgeProbes.withEdgePorts(probes(loopbackRanges(), handshakeTimeout), SafeAddressPolicy.forChecks(false),
+                trust.trustManager(), handshakeTimeout, edgeHttpsPort, edgeHttpPort);
+        return checker(probes, settings);
+    }
+
+    /**
+     * A checker wired like production (the live probes but the status page, the knowledge base), asking this DNS
+     * server and trusting this CA: for fixtures of their own, such as {@link LoopbackSites}; the caller closes it.
+     */
+    public static Checker liveChecker(InetSocketAddress dns, Path caFile, CloudflareRanges ranges, CheckerSettings settings) {
+        return checker(probes(dns, caFile, ranges, HandshakeTimeout.DEFAULT), settings);
+    }
+
+    private ProbeList probes(CloudflareRanges ranges, HandshakeTimeout handshakeTimeout) {
+        return probes(dns.address(), caFile, ranges, handshakeTimeout);
+    }
+
+    private static ProbeList probes(InetSocketAddress dns, Path caFile, CloudflareRanges ranges, HandshakeTimeout handshakeTimeout) {
+        // No status page probe: the checks here must not depend on one.
+        return LiveProbes.create(dns, ranges, TrustMaterial.withExtraCas(caFile), SafeAddressPolicy.forChecks(false),
+                null, handshakeTimeout);
+    }
+
+    private static Checker checker(ProbeList probes, CheckerSettings settings) {
+        return new Checker(probes, SafeAddressPolicy.forChecks(false), new Diagnoser(KnowledgeBase.load()),
+                settings, Clock.systemUTC());
     }
 
     /** Loopback plays Cloudflare's edge. */
-    public static final CloudflareRanges LOOPBACK_IS_CLOUDFLARE = CloudflareRanges.of(List.of(Cidr.parse("127.0.0.0/8")));
-
-    /** A checker wired like production (the live probes, the knowledge base) but asking this DNS server and trusting this CA. */
-    public static Checker liveChecker(InetSocketAddress dns, Path caFile, CloudflareRanges ranges, CheckerSettings settings) {
-        TrustMaterial trust = TrustMaterial.withExtraCas(caFile);
-        ProbeList probes = LiveProbes.create(dns, ranges, trust, SafeAddressPolicy.forChecks(false));
-        return new Checker(probes, SafeAddressPolicy.forChecks(false), new Diagnoser(KnowledgeBase.load()),
-                settings, Clock.systemUTC());
+    public static CloudflareRanges loopbackRanges() {
+        return CloudflareRanges.of(List.of(Cidr.parse("127.0.0.0/8")));
     }
 
     /**

@@ -111,7 +111,7 @@ public final class LoopbackSites implements AutoCloseable {
 
     /** A checker wired like production, asking these sites' DNS server and trusting their CA; the caller closes it. */
     public Checker checker(CheckerSettings settings) {
-        return LoopbackSite.liveChecker(dns.address(), caFile, LoopbackSite.LOOPBACK_IS_CLOUDFLARE, settings);
+        return LoopbackSite.liveChecker(dns.address(), caFile, LoopbackSite.loopbackRanges(), settings);
     }
 
     private static MockResponse healthyPage() {

@@ -15,8 +15,11 @@ import java.nio.charset.StandardCharsets;
  * is missing from its {@code listen 443} line. Cloudflare shows 525 for it in Full mode. Unlike
  * MockWebServer, which drops a connection it cannot parse, it answers the garbage like a real server.
  *
+ * <p>{@link #replying} makes it answer with a {@link RawReply} instead: a reply that cannot be whole.
+ *
  * <pre>{@code
  * try (PlainHttpServer plain = PlainHttpServer.start(400)) { ... plain.port() ... }
+ * try (PlainHttpServer broken = PlainHttpServer.replying(RawReply.SHORT_BODY)) { ... }
  * }</pre>
  */
 public final class PlainHttpServer implements AutoCloseable {
@@ -25,14 +28,9 @@ public final class PlainHttpServer implements AutoCloseable {
     private final ServerSocket listener;
     private final byte[] response;
 
-    private PlainHttpServer(ServerSocket listener, int status) {
+    private PlainHttpServer(ServerSocket listener, byte[] response) {
         this.listener = listener;
-        String body = "<html><body><h1>" + status + "</h1>plain HTTP server</body></html>\n";
-        this.response = ("HTTP/1.1 " + status + " Test\r\n"
-                + "Server: plain-test\r\n"
-                + "Content-Type: text/html\r\n"
-                + "Content-Length: " + body.length() + "\r\n"
-                + "Connection: close\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII);
+        this.response = response;
         Thread acceptor = new Thread(this::serveForever, "plain-http-" + listener.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
@@ -40,8 +38,22 @@ public final class PlainHttpServer implements AutoCloseable {
 
     /** Starts answering every connection with {@code status} on a random loopback port. */
     public static PlainHttpServer start(int status) {
+        String body = "<html><body><h1>" + status + "</h1>plain HTTP server</body></html>\n";
+        return listening(("HTTP/1.1 " + status + " Test\r\n"
+                + "Server: plain-test\r\n"
+                + "Content-Type: text/html\r\n"
+                + "Content-Length: " + body.length() + "\r\n"
+                + "Connection: close\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Starts answering every connection with {@code reply}, then closing it, on a random loopback port. */
+    public static PlainHttpServer replying(RawReply reply) {
+        return listening(reply.bytes());
+    }
+
+    private static PlainHttpServer listening(byte[] response) {
         try {
-            return new PlainHttpServer(new ServerSocket(0, 50, Loopback.ADDRESS), status);
+            return new PlainHttpServer(new ServerSocket(0, 50, Loopback.ADDRESS), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

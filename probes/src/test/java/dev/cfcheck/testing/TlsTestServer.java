@@ -21,8 +21,8 @@ import okhttp3.tls.HeldCertificate;
 /**
  * A real TLS server (JSSE {@link SSLServerSocket}) on a random 127.0.0.1 port, serving one certificate
  * chain, optionally restricted to some protocols or cipher suites, that answers every request after the
- * handshake with a minimal HTTP/1.1 response and closes. It records the SNI name of every completed
- * handshake.
+ * handshake with a minimal HTTP/1.1 response (or a {@link RawReply} that cannot be whole) and closes. It
+ * records the SNI name of every completed handshake.
  *
  * <pre>{@code
  * HeldCertificate leaf = TestCertificates.expiredLeaf("origin.test");
@@ -42,12 +42,12 @@ public final class TlsTestServer implements AutoCloseable {
     private static final int MAX_REQUEST_HEAD = 16 * 1024;
 
     private final SSLServerSocket listener;
-    private final int status;
+    private final byte[] response;
     private final BlockingQueue<String> serverNames = new LinkedBlockingQueue<>();
 
-    private TlsTestServer(SSLServerSocket listener, int status) {
+    private TlsTestServer(SSLServerSocket listener, byte[] response) {
         this.listener = listener;
-        this.status = status;
+        this.response = response;
         Thread acceptor = new Thread(this::acceptForever, "tls-test-server-" + listener.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
@@ -95,13 +95,8 @@ public final class TlsTestServer implements AutoCloseable {
             if (!readRequestHead(socket.getInputStream())) {
                 return; // the client only wanted the handshake
             }
-            String body = "status " + status + "\n";
             OutputStream out = socket.getOutputStream();
-            out.write(("HTTP/1.1 " + status + " Test\r\n"
-                    + "Server: tls-test\r\n"
-                    + "Content-Type: text/plain\r\n"
-                    + "Content-Length: " + body.length() + "\r\n"
-                    + "Connection: close\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+            out.write(response);
             out.flush();
         } catch (IOException e) {
             // A failed handshake is often the point of the test; the client side reports it.
@@ -143,6 +138,15 @@ public final class TlsTestServer implements AutoCloseable {
         Closing.quietly(listener);
     }
 
+    private static byte[] response(int status) {
+        String body = "status " + status + "\n";
+        return ("HTTP/1.1 " + status + " Test\r\n"
+                + "Server: tls-test\r\n"
+                + "Content-Type: text/plain\r\n"
+                + "Content-Length: " + body.length() + "\r\n"
+                + "Connection: close\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII);
+    }
+
     /** Options of a {@link TlsTestServer}; {@link #start()} binds it. */
     public static final class Builder {
         private final HeldCertificate leaf;
@@ -150,6 +154,7 @@ public final class TlsTestServer implements AutoCloseable {
         private String[] protocols;
         private String[] cipherSuites;
         private int status = 200;
+        private RawReply reply;
 
         private Builder(HeldCertificate leaf, HeldCertificate[] intermediates) {
             this.leaf = leaf;
@@ -174,6 +179,12 @@ public final class TlsTestServer implements AutoCloseable {
             return this;
         }
 
+        /** Every request gets {@code reply} instead of a whole response, then the connection closes. */
+        public Builder reply(RawReply reply) {
+            this.reply = reply;
+            return this;
+        }
+
         public TlsTestServer start() {
             try {
                 SSLServerSocket listener = (SSLServerSocket) TestCertificates.serverCertificates(leaf, intermediates)
@@ -184,7 +195,7 @@ public final class TlsTestServer implements AutoCloseable {
                 if (cipherSuites != null) {
                     listener.setEnabledCipherSuites(cipherSuites);
                 }
-                return new TlsTestServer(listener, status);
+                return new TlsTestServer(listener, reply != null ? reply.bytes() : response(status));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -12,8 +12,11 @@
  *   <li>{@link dev.cfcheck.testing.Tls10OnlyServer}: answers a ClientHello with a TLS 1.0 ServerHello (525,
  *       protocol version).</li>
  *   <li>{@link dev.cfcheck.testing.PlainHttpServer}: plain HTTP answering anything, a TLS ClientHello
- *       included (plain HTTP on 443).</li>
- *   <li>{@link dev.cfcheck.testing.SilentServer}: accepts and never answers (524; a silent TLS port).</li>
+ *       included (plain HTTP on 443); or, like {@code TlsTestServer}, a {@link dev.cfcheck.testing.RawReply}
+ *       that cannot be whole (a body short of its length, a close inside the headers, an empty reply, broken
+ *       chunks: 520).</li>
+ *   <li>{@link dev.cfcheck.testing.SilentServer}: accepts and never answers (524; a TLS port whose handshake
+ *       stalls: 525).</li>
  *   <li>{@link dev.cfcheck.testing.FullBacklogServer}: SYNs unanswered, via a full accept queue (522).</li>
  *   <li>{@link dev.cfcheck.testing.ClosedPort}: a port with nothing listening (521).</li>
  *   <li>{@link dev.cfcheck.testing.Loopback}: the 127.0.0.1 address they all bind.</li>

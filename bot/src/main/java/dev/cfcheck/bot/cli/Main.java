@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Diagnoses Cloudflare errors (52x, 1xxx, challenges, redirect loops...) for a domain.",
-        subcommands = {CheckCommand.class, BotCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, BotCommand.class, RangesCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -20,7 +20,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: check or bot");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: check, bot or ranges");
     }
 
     public static void main(String[] args) {

@@ -1,5 +1,6 @@
 package dev.cfcheck.bot.cli;
 
+import dev.cfcheck.site.CloudflareRanges;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -10,7 +11,8 @@ public final class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[] {"cfcheck " + version()};
+        // The bundled ranges' date: a stale list misreads new Cloudflare addresses (see `cfcheck ranges update`).
+        return new String[] {"cfcheck " + version(), "Cloudflare ranges: " + CloudflareRanges.bundled().describe()};
     }
 
     public static String version() {

@@ -1,7 +1,8 @@
 package dev.cfcheck.bot.http;
 
 /**
- * Time limits for every JDK {@code HttpServer} in the process (the Slack endpoint, the metrics endpoint).
+ * Time limits for every JDK {@code HttpServer} in the process (the metrics endpoint; Slack HTTP mode runs on
+ * {@link BoundedHttpServer}, whose limits are its own).
  * The JDK server reads requests with blocking reads and, by default, no time limit: a client that stops
  * half-way through its headers or body would hold a worker thread for ever. Its documented limits are system
  * properties read once, when the first server of the JVM is made, so every server must install them before

@@ -10,6 +10,7 @@ import com.slack.api.methods.response.apps.connections.AppsConnectionsOpenRespon
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.cfcheck.bot.router.CommandRouter;
 import dev.cfcheck.bot.runtime.BotAdapter;
+import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -89,8 +90,8 @@ public final class SlackAdapter implements BotAdapter {
             LOG.info("Slack connected in Socket Mode via {}", settings.apiUrl());
         } else {
             app.start();
-            http = new SlackHttpEndpoint(app, settings.bindAddress(), settings.port());
-            http.start();
+            http = new SlackHttpEndpoint(app, settings.signingSecret(), Clock.systemUTC());
+            http.start(settings.bindAddress(), settings.port(), settings.httpLimits());
             LOG.info("Slack listening in HTTP mode on {}:{}{}", settings.bindAddress(), http.port(), SlackSettings.EVENTS_PATH);
         }
     }
@@ -101,6 +102,12 @@ public final class SlackAdapter implements BotAdapter {
             throw new IllegalStateException("not in HTTP mode or not started");
         }
         return http.port();
+    }
+
+    /** HTTP mode: the endpoint (tests read what reached Bolt). */
+    synchronized SlackHttpEndpoint httpEndpoint() {
+        httpPort();
+        return http;
     }
 
     @Override

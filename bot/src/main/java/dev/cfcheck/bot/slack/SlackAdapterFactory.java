@@ -1,15 +1,19 @@
 package dev.cfcheck.bot.slack;
 
+import dev.cfcheck.bot.card.Clip;
 import dev.cfcheck.bot.router.CommandRouter;
 import dev.cfcheck.bot.runtime.AdapterFactory;
 import dev.cfcheck.bot.runtime.AdapterPlan;
 import dev.cfcheck.bot.runtime.Environment;
+import dev.cfcheck.site.IpLiteral;
+import java.net.InetAddress;
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * Reads the Slack variables: SLACK_APP_TOKEN + SLACK_BOT_TOKEN for Socket Mode (preferred), else
- * SLACK_SIGNING_SECRET + SLACK_BOT_TOKEN for HTTP mode on SLACK_PORT (default 3000); SLACK_API_URL for a
- * proxy or stand-in. A partial set keeps Slack off with one line naming what is missing.
+ * SLACK_SIGNING_SECRET + SLACK_BOT_TOKEN for HTTP mode on SLACK_BIND (default all interfaces) and SLACK_PORT
+ * (default 3000); SLACK_API_URL for a proxy or stand-in. A partial set keeps Slack off with one line naming what is missing.
  */
 public final class SlackAdapterFactory implements AdapterFactory {
 
@@ -17,6 +21,7 @@ public final class SlackAdapterFactory implements AdapterFactory {
     static final String BOT_TOKEN = "SLACK_BOT_TOKEN";
     static final String SIGNING_SECRET = "SLACK_SIGNING_SECRET";
     static final String PORT = "SLACK_PORT";
+    static final String BIND = "SLACK_BIND";
     static final String API_URL = "SLACK_API_URL";
 
     @Override
@@ -59,7 +64,17 @@ public final class SlackAdapterFactory implements AdapterFactory {
                 return off(PORT + " must be a port number from 1 to 65535");
             }
         }
-        return new AdapterPlan.Ready(new SlackAdapter(SlackSettings.httpMode(bot, secret, "0.0.0.0", port, apiUrl), router));
+        String bindText = env.get(BIND);
+        String bind = SlackSettings.DEFAULT_BIND;
+        if (bindText != null) {
+            // An IP literal only: a host name would mean a DNS lookup at start, and a name can point anywhere.
+            Optional<InetAddress> address = IpLiteral.parse(bindText.strip());
+            if (address.isEmpty()) {
+                return off(BIND + " must be an IP address such as 0.0.0.0, :: or 127.0.0.1, not '" + Clip.line(bindText, 60) + "'");
+            }
+            bind = IpLiteral.format(address.get());
+        }
+        return new AdapterPlan.Ready(new SlackAdapter(SlackSettings.httpMode(bot, secret, bind, port, apiUrl), router));
     }
 
     private static AdapterPlan off(String why) {

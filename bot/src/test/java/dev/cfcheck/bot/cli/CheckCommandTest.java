@@ -145,7 +145,8 @@ class CheckCommandTest {
     @Test
     void versionIsPrinted() {
         assertThat(run("--version")).isZero();
-        assertThat(out.toString()).startsWith("cfcheck ");
+        assertThat(out.toString()).startsWith("cfcheck ")
+                .contains("Cloudflare ranges: bundled copy of 2026-08-22");
     }
 
     @Test

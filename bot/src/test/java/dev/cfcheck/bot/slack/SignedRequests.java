@@ -20,13 +20,17 @@ import javax.crypto.spec.SecretKeySpec;
 /** Requests signed the way Slack signs them: v0 = HMAC-SHA256(secret, "v0:" + timestamp + ":" + body). */
 final class SignedRequests {
 
-    // HTTP/1.1 as Slack sends it (the JDK client would otherwise offer an h2c upgrade on every request).
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI endpoint;
     private final String secret;
 
     SignedRequests(int port, String secret) {
-        this.endpoint = URI.create("http://127.0.0.1:" + port + SlackSettings.EVENTS_PATH);
+        this("127.0.0.1", port, secret);
+    }
+
+    /** @param host an IP literal (IPv6 in brackets) */
+    SignedRequests(String host, int port, String secret) {
+        this.endpoint = URI.create("http://" + host + ":" + port + SlackSettings.EVENTS_PATH);
         this.secret = secret;
     }
 
@@ -78,7 +82,19 @@ final class SignedRequests {
     }
 
     HttpResponse<String> post(String body, long timestamp, String signature) throws Exception {
-        return client.send(request(body, timestamp, signature), HttpResponse.BodyHandlers.ofString());
+        return send(to().header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", Long.toString(timestamp))
+                .header("X-Slack-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A request to the endpoint with nothing set but a time limit (a guard: the server answers far sooner). */
+    HttpRequest.Builder to() {
+        return HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30));
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Where the requests go. */
@@ -103,15 +119,5 @@ final class SignedRequests {
         byte[] bytes = Arrays.copyOf(head.getBytes(StandardCharsets.US_ASCII), head.length() + content.length);
         System.arraycopy(content, 0, bytes, head.length(), content.length);
         return bytes;
-    }
-
-    private HttpRequest request(String body, long timestamp, String signature) {
-        return HttpRequest.newBuilder(endpoint)
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Slack-Request-Timestamp", Long.toString(timestamp))
-                .header("X-Slack-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
     }
 }

@@ -64,6 +64,23 @@ class SlackAdapterFactoryTest {
     }
 
     @Test
+    void slackBindTakesAnIpLiteralOnly() {
+        Map<String, String> http = Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_SIGNING_SECRET", "s");
+        java.util.function.Function<String, AdapterPlan> bind = b -> {
+            Map<String, String> env = new java.util.HashMap<>(http);
+            env.put("SLACK_BIND", b);
+            return plan(env);
+        };
+
+        assertThat(bind.apply("127.0.0.1")).isInstanceOf(AdapterPlan.Ready.class);
+        assertThat(bind.apply("::")).isInstanceOf(AdapterPlan.Ready.class);
+        assertThat(bind.apply("[::1]")).isInstanceOf(AdapterPlan.Ready.class);
+        assertThat(reason(bind.apply("localhost"))).isEqualTo("Slack is off: SLACK_BIND must be an IP address such as 0.0.0.0, :: or 127.0.0.1, not 'localhost'.");
+        assertThat(reason(bind.apply("0.0.0.0:3000"))).contains("SLACK_BIND must be an IP address");
+        assertThat(reason(bind.apply("1.2.3.4\n<!channel>"))).contains("SLACK_BIND").doesNotContain("\n");
+    }
+
+    @Test
     void secretsCanComeFromFiles(@TempDir Path dir) throws Exception {
         Path token = dir.resolve("bot-token");
         Files.writeString(token, BOT + "\n");

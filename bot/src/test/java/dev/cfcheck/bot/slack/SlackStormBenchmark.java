@@ -1,25 +1,25 @@
 package dev.cfcheck.bot.slack;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.cfcheck.bot.http.BoundedBody;
+import dev.cfcheck.bot.http.BoundedHttpServer;
 import dev.cfcheck.bot.router.RateLimits;
 import dev.cfcheck.check.CheckerSettings;
-import dev.cfcheck.probes.DaemonThreads;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * The incident storm, measured (see bench/storm): N signed {@code /cfcheck} commands sent at once through Slack
@@ -30,23 +30,13 @@ import java.util.stream.IntStream;
  * <p>First the same storm at another path (its own cache keys and rate-limit buckets), printed as the first storm
  * after start: mostly interpreted code. Then the storm measured, as a bot that has been up meets it: ack p50/p99/max, cards delivered, probe runs, busy refusals, the peak
  * RSS of this JVM ({@code VmHWM}: bot, sites, Slack stand-in and client together) and its peak live threads. Then
- * the raw floor: the same N signed POSTs to a handler that only answers, on the JDK's HttpServer with the bot
- * endpoint's thread count, with its accept backlog and with one that holds the burst (each a warm-up round, then
- * the round printed). Exits 1 when a count misses
+ * the raw floor: the same N signed POSTs to a handler that reads the body and answers, on the server and limits
+ * the Slack endpoint runs on (a warm-up round, then the round printed). Exits 1 when a count misses
  * the target (busy, cards, probe runs).
  */
 public final class SlackStormBenchmark {
 
     private static final long MIB = 1024 * 1024;
-    /**
-     * The Slack endpoint's accept backlog (SlackHttpEndpoint): connections past it wait for a SYN retransmit (1 s,
-     * then 3 s) while the server catches up, which is most of what a burst of new connections costs.
-     */
-    private static final int ENDPOINT_BACKLOG = 64;
-
-    private SlackStormBenchmark() {
-    }
-
     /** MockWebServer logs every connection that sends no request (the edge probe's TCP connects); held: JUL keeps weak refs. */
     private static final java.util.logging.Logger MOCK_WEB_SERVER_LOG =
             java.util.logging.Logger.getLogger(mockwebserver3.MockWebServer.class.getName());
@@ -105,14 +95,11 @@ public final class SlackStormBenchmark {
         System.out.printf(Locale.ROOT, "       threads alive after the storm, by pool: %s%n", threadsByPool);
         System.out.printf(Locale.ROOT, "       CPU time during the storm, by pool: %s%n", cpuByPool);
 
-        // The endpoint's accept backlog, then one that holds the whole burst: what the transport alone costs.
-        for (int backlog : new int[] {ENDPOINT_BACKLOG, commands * 2}) {
-            long[][] floor = rawFloor(bodies, backlog);
-            System.out.printf(Locale.ROOT, "raw floor, backlog %d (same %d signed POSTs, JDK HttpServer answering at once, 4 threads): "
-                    + "p50 %.1f ms   p99 %.1f ms   max %.1f ms (first round: p50 %.1f ms   p99 %.1f ms)%n", backlog, bodies.size(),
-                    SlackStorm.percentileMs(floor[1], 50), SlackStorm.percentileMs(floor[1], 99), SlackStorm.percentileMs(floor[1], 100),
-                    SlackStorm.percentileMs(floor[0], 50), SlackStorm.percentileMs(floor[0], 99));
-        }
+        long[][] floor = rawFloor(bodies);
+        System.out.printf(Locale.ROOT, "raw floor (same %d signed POSTs to the endpoint's server and limits, a handler that reads the body "
+                + "and answers at once): p50 %.1f ms   p99 %.1f ms   max %.1f ms (first round: p50 %.1f ms   p99 %.1f ms)%n", bodies.size(),
+                SlackStorm.percentileMs(floor[1], 50), SlackStorm.percentileMs(floor[1], 99), SlackStorm.percentileMs(floor[1], 100),
+                SlackStorm.percentileMs(floor[0], 50), SlackStorm.percentileMs(floor[0], 99));
 
         boolean counts = outcome.busy() == 0 && outcome.cards() == commands && outcome.probeRuns() == siteCount
                 && outcome.taken() == commands;
@@ -177,32 +164,25 @@ public final class SlackStormBenchmark {
     }
 
     /**
-     * The same signed POSTs, at once, to a handler that reads the body and answers: what the transport costs.
-     * Two rounds, the first warming the server up as the storm at another path warmed the bot; sorted nanos of each.
+     * The same signed POSTs, at once, to a handler that reads the body and answers, on the server the Slack endpoint
+     * runs on with its limits: what the transport costs. Two rounds, the first warming the server up as the storm at
+     * another path warmed the bot; sorted nanos of each.
      */
-    private static long[][] rawFloor(List<String> bodies, int backlog) throws Exception {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), backlog);
-        ExecutorService workers = Executors.newFixedThreadPool(4, new DaemonThreads("raw-floor-"));
-        byte[] answer = "{\"response_type\":\"ephemeral\",\"text\":\"checking…\"}".getBytes(StandardCharsets.UTF_8);
-        server.createContext(SlackSettings.EVENTS_PATH, exchange -> {
-            try (exchange; InputStream in = exchange.getRequestBody()) {
-                in.readNBytes(64 * 1024);
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, answer.length);
-                exchange.getResponseBody().write(answer);
-            } catch (IOException e) {
-                // The client went away: nothing to answer.
+    private static long[][] rawFloor(List<String> bodies) throws Exception {
+        Handler answerAtOnce = new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                BoundedBody.read(request, 64 * 1024).whenComplete((body, failure) -> {
+                    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+                    Content.Sink.write(response, true, "{\"response_type\":\"ephemeral\",\"text\":\"checking…\"}", callback);
+                });
+                return true;
             }
-        });
-        server.setExecutor(workers);
-        server.start();
-        try {
-            SignedRequests requests = new SignedRequests(server.getAddress().getPort(), "floor");
+        };
+        try (BoundedHttpServer server = BoundedHttpServer.start("raw-floor", "127.0.0.1", 0, BoundedHttpServer.Limits.DEFAULTS, answerAtOnce)) {
+            SignedRequests requests = new SignedRequests(server.address().getPort(), "floor");
             long[] first = SlackStorm.sortedNanos(SlackStorm.sendAll(requests, bodies));
             return new long[][] {first, SlackStorm.sortedNanos(SlackStorm.sendAll(requests, bodies))};
-        } finally {
-            server.stop(0);
-            workers.shutdownNow();
         }
     }
 

@@ -8,10 +8,12 @@ import dev.cfcheck.diagnosis.KnowledgeBase;
 import dev.cfcheck.diagnosis.Placeholder;
 import dev.cfcheck.diagnosis.Verdict;
 
+import dev.cfcheck.diagnosis.rules.BrokenReplyRule;
 import dev.cfcheck.diagnosis.rules.Candidate;
 import dev.cfcheck.diagnosis.rules.CertExpiryRule;
 import dev.cfcheck.diagnosis.rules.ChallengeRule;
 import dev.cfcheck.diagnosis.rules.CloudflarePageRule;
+import dev.cfcheck.diagnosis.rules.CloudflareStatusRule;
 import dev.cfcheck.diagnosis.rules.DnsRule;
 import dev.cfcheck.diagnosis.rules.EdgeSilentRule;
 import dev.cfcheck.diagnosis.rules.EdgeStatusRule;
@@ -52,6 +54,7 @@ public final class Diagnoser {
                 new DnsRule(),
                 new EdgeUnreachableRule(),
                 new EdgeSilentRule(),
+                new BrokenReplyRule(),
                 new CloudflarePageRule(knowledge),
                 new OriginDisagreementRule(knowledge),
                 new TlsRule(),
@@ -61,6 +64,7 @@ public final class Diagnoser {
                 new NotOnCloudflareRule(),
                 new CertExpiryRule(),
                 new SlowResponseRule(),
+                new CloudflareStatusRule(),
                 new HealthyRule());
         this.writer = new VerdictWriter(knowledge);
     }

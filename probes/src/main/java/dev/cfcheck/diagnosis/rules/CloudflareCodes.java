@@ -70,19 +70,30 @@ public final class CloudflareCodes {
     }
 
     /**
-     * What Cloudflare will answer, read off the origin on the port Cloudflare uses (Cloudflare's docs: 522 after
-     * 19 s without a SYN-ACK, 521 on a refusal, 523 without a route, 525 when the TLS handshake fails, 524 after
-     * 100 s without response headers); {@code null} when the origin tells nothing (not probed, or it connects
-     * and neither TLS nor HTTP says more).
+     * What Cloudflare will answer while the edge is silent, read off the origin on the port Cloudflare uses
+     * (Cloudflare's docs: 522 after 19 s without a SYN-ACK, 521 on a refusal, 523 without a route, 525 when the
+     * TLS handshake fails or stalls, 524 after 100 s without response headers, 520 for an empty or invalid
+     * reply); {@code null} when the origin tells nothing (not probed, or it connects and neither TLS nor HTTP
+     * says more).
      */
     public static Inferred inferFromOrigin(Observations.OriginReach reach) {
         return switch (reach) {
             case TIMEOUT -> new Inferred("522", Kind.ORIGIN_TIMEOUT, "did not answer the connection (SYN)");
             case REFUSED -> new Inferred("521", Kind.ORIGIN_REFUSED, "refused the connection");
             case UNREACHABLE -> new Inferred("523", Kind.ORIGIN_UNREACHABLE, "has no route");
-            case TLS_FAILS -> new Inferred("525", Kind.TLS_HANDSHAKE, "accepted the connection but the TLS handshake failed");
+            case TLS_FAILS -> new Inferred("525", Kind.TLS_HANDSHAKE, "accepted the connection but did not complete the TLS handshake");
             case SILENT -> new Inferred("524", Kind.RESPONSE_TIMEOUT, "accepted the connection but sent no HTTP response");
+            case BROKEN -> new Inferred("520", Kind.ORIGIN_UNKNOWN_RESPONSE, "accepted the connection but its reply was empty or invalid");
             case ANSWERS, CONNECTS, UNKNOWN -> null;
         };
+    }
+
+    /**
+     * What the edge's broken reply (closed inside the headers, a body short of its length, broken chunks) is, read
+     * off the origin: 520 when the origin's own reply breaks too, for Cloudflare then passes on a reply it could
+     * not use; {@code null} when the origin does not explain it (unknown, or it answers whole).
+     */
+    public static Inferred inferFromBrokenEdge(Observations.OriginReach reach) {
+        return reach == Observations.OriginReach.BROKEN ? inferFromOrigin(reach) : null;
     }
 }

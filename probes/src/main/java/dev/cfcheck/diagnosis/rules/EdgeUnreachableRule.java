@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * DNS answered but nothing came back from those addresses over HTTPS or HTTP (refused, unreachable, reset,
- * TLS failure...), and not because of the deadline (that is {@link EdgeSilentRule}'s case). Code = how the
+ * TLS failure, a stalled handshake...), and not because of the deadline (that is {@link EdgeSilentRule}'s case)
+ * or a reply that broke ({@link BrokenReplyRule}'s). Code = how the
  * https attempt failed ("REFUSED", "TIMEOUT"...), or the http one when https was not tried.
  *
  * <p>Also the half-broken case: HTTPS fails while plain HTTP answers (an edge certificate not issued for the
@@ -30,14 +31,14 @@ public final class EdgeUnreachableRule implements Rule {
         HttpExchange https = seen.edge() == null ? null : seen.edge().https();
         HttpExchange http = seen.edge() == null ? null : seen.edge().http();
         if (https != null && !https.answered() && https.failure() != null
-                && https.failure().kind() != Failure.Kind.DEADLINE && http != null && http.answered()) {
+                && https.failure().kind() != Failure.Kind.DEADLINE && !brokenReply(https) && http != null && http.answered()) {
             return List.of(Candidate.of(Kind.EDGE_UNREACHABLE, https.failure().kind().name()).withVariant("httpsOnly")
                     .withEvidence("https fails (" + https.failure().kind() + ") while http answers " + http.status())
                     .explaining(EDGE + " https")
                     .withAddress(Placeholder.EDGE_IP, seen.edgeAddress()));
         }
         HttpExchange asked = seen.primary();
-        if ((asked != null && asked.answered()) || seen.edgeSilent()) {
+        if ((asked != null && (asked.answered() || brokenReply(asked))) || seen.edgeSilent()) {
             return List.of();
         }
         String code = seen.exchanges().stream()
@@ -47,5 +48,10 @@ public final class EdgeUnreachableRule implements Rule {
                 .findFirst().orElse(null);
         return List.of(Candidate.of(Kind.EDGE_UNREACHABLE, code).withAddress(Placeholder.EDGE_IP, seen.edgeAddress())
                 .explaining(EDGE, OriginsProbe.KEY.name(), OriginTlsProbe.KEY.name()));
+    }
+
+    /** The edge was reached and its reply broke: {@link BrokenReplyRule}'s case, not an unreachable edge. */
+    private static boolean brokenReply(HttpExchange x) {
+        return x.failure() != null && x.failure().kind() == Failure.Kind.BROKEN_REPLY;
     }
 }

@@ -38,6 +38,8 @@ public final class Observations {
         SILENT,
         /** Connected, but the TLS handshake Cloudflare would make failed or stalled: the 525 signal. */
         TLS_FAILS,
+        /** Connected, but the reply was empty, not HTTP, or broke off (short body, broken chunks): the 520 signal. */
+        BROKEN,
         /** Connected; HTTP failed some other way or was not tried. */
         CONNECTS,
         /** RST to our SYN: the 521 signal. */
@@ -50,7 +52,7 @@ public final class Observations {
         UNKNOWN;
 
         public boolean connected() {
-            return this == ANSWERS || this == SILENT || this == TLS_FAILS || this == CONNECTS;
+            return this == ANSWERS || this == SILENT || this == TLS_FAILS || this == BROKEN || this == CONNECTS;
         }
     }
 
@@ -125,7 +127,7 @@ public final class Observations {
     /** True when the asked-for URL got a whole final response: a status, and nothing broken after it. */
     public boolean primaryComplete() {
         HttpExchange x = primary();
-        return x != null && x.answered() && x.failure() == null;
+        return x != null && x.complete();
     }
 
     /** The exchanges that were tried. */
@@ -241,12 +243,18 @@ public final class Observations {
             return OriginReach.TLS_FAILS;
         }
         OriginHttp http = origin.http();
+        Failure.Kind failed = http == null || http.failure() == null ? null : http.failure().kind();
+        if (failed == Failure.Kind.BROKEN_REPLY || failed == Failure.Kind.PROTOCOL) {
+            return OriginReach.BROKEN; // with a status too: a body that broke off is no answer Cloudflare can pass on
+        }
         if (http != null && http.status() != null) {
             return OriginReach.ANSWERS;
         }
-        if (http != null && http.failure() != null
-                && (http.failure().kind() == Failure.Kind.TIMEOUT || http.failure().kind() == Failure.Kind.DEADLINE)) {
+        if (failed == Failure.Kind.TIMEOUT || failed == Failure.Kind.DEADLINE) {
             return OriginReach.SILENT;
+        }
+        if (failed == Failure.Kind.TLS || failed == Failure.Kind.TLS_TIMEOUT) {
+            return OriginReach.TLS_FAILS; // the TLS probe's own result did not come in time; the GET's handshake tells
         }
         return OriginReach.CONNECTS;
     }

@@ -70,6 +70,10 @@ final class DnsDescriber implements Describer<DnsResult> {
         if (!d.nameservers().isEmpty()) {
             lines.add("NS " + Words.detail(String.join(", ", d.nameservers())));
         }
+        if (d.cloudflareRanges() != null) {
+            // A stale list misreads new Cloudflare addresses as "not on Cloudflare": say which list was used.
+            lines.add("Cloudflare ranges: " + Words.detail(d.cloudflareRanges()));
+        }
         lines.add(d.proxied()
                 ? "in Cloudflare's ranges: " + Words.detail(String.join(", ", d.cloudflareAddresses()))
                 : "no address in Cloudflare's ranges");

@@ -186,7 +186,8 @@ public final class DnsProbe implements HostResolver, AddressProbe<DnsResult> {
                 cloudflareNs,
                 inRanges,
                 (System.nanoTime() - start) / 1_000_000,
-                detail);
+                detail,
+                ranges.describe());
     }
 
     private DnsResult failed(String resolverText, DnsStatus status, long start, String detail) {

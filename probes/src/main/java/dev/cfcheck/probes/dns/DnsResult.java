@@ -16,6 +16,7 @@ import java.util.List;
  * @param cloudflareAddresses   the addresses above that fall inside Cloudflare's published ranges
  * @param elapsedMs             time spent on all queries
  * @param detail                one line on what went wrong, or {@code null}
+ * @param cloudflareRanges      the list of Cloudflare's ranges used and its date ("bundled copy of 2026-08-22")
  */
 public record DnsResult(
         String resolver,
@@ -28,7 +29,16 @@ public record DnsResult(
         boolean cloudflareNameservers,
         List<String> cloudflareAddresses,
         long elapsedMs,
-        String detail) {
+        String detail,
+        String cloudflareRanges) {
+
+    /** A result that does not say which ranges list was used (tests, and results built before the field). */
+    public DnsResult(String resolver, DnsStatus status, List<String> cnameChain, List<String> ipv4, List<String> ipv6,
+            String zone, List<String> nameservers, boolean cloudflareNameservers, List<String> cloudflareAddresses,
+            long elapsedMs, String detail) {
+        this(resolver, status, cnameChain, ipv4, ipv6, zone, nameservers, cloudflareNameservers, cloudflareAddresses,
+                elapsedMs, detail, null);
+    }
 
     public DnsResult {
         cnameChain = List.copyOf(cnameChain);

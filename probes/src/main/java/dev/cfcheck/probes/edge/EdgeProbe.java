@@ -3,12 +3,14 @@ package dev.cfcheck.probes.edge;
 import dev.cfcheck.probes.DaemonThreads;
 import dev.cfcheck.probes.Deadline;
 import dev.cfcheck.probes.Failure;
+import dev.cfcheck.probes.HandshakeTimeout;
 import dev.cfcheck.probes.NoDelaySocketFactory;
 import dev.cfcheck.probes.OneLine;
 import dev.cfcheck.probes.Probe;
 import dev.cfcheck.probes.ProbeContext;
 import dev.cfcheck.probes.ProbeKey;
 import dev.cfcheck.probes.ProbeOutcome;
+import dev.cfcheck.probes.TlsSockets;
 import dev.cfcheck.probes.dns.HostResolver;
 import dev.cfcheck.site.AddressPolicy;
 import dev.cfcheck.site.Target;
@@ -28,7 +30,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
-import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
@@ -51,7 +53,10 @@ import okhttp3.OkHttpClient;
  *
  * <p>Nothing waits past the deadline: each call's timeout is the time left, and the probe stops waiting at
  * the deadline itself, cancelling what is still running. A call cut that way reports
- * {@link Failure.Kind#DEADLINE}: the checker then infers 522/524 from the origin probe.
+ * {@link Failure.Kind#DEADLINE}: the checker then infers 522/524 from the origin probe. What is known sooner is
+ * reported sooner: a TLS handshake that stalls past the {@link HandshakeTimeout} is {@code TLS_TIMEOUT}, and a
+ * reply that breaks off (closed inside the headers, a body short of its {@code Content-Length}, broken chunks)
+ * is {@code BROKEN_REPLY} the moment the stream ends.
  */
 public final class EdgeProbe implements Probe<EdgeResult>, AutoCloseable {
 
@@ -72,6 +77,9 @@ public final class EdgeProbe implements Probe<EdgeResult>, AutoCloseable {
     private final AddressPolicy policy;
     private final HostResolver resolver;
     private final OkHttpClient base;
+    private final SSLSocketFactory tlsSockets;
+    private final X509TrustManager trustManager;
+    private final HandshakeTimeout handshakeTimeout;
     private final int httpsPort;
     private final int httpPort;
     private final CloudflarePageClassifier classifier = new CloudflarePageClassifier();
@@ -84,14 +92,23 @@ public final class EdgeProbe implements Probe<EdgeResult>, AutoCloseable {
      * @param trustManager trusted CAs for https to the edge (the JVM's in production, see {@link #jvmTrustManager()})
      */
     public EdgeProbe(AddressPolicy policy, HostResolver resolver, X509TrustManager trustManager) {
-        this(policy, resolver, trustManager, 443, 80);
+        this(policy, resolver, trustManager, HandshakeTimeout.DEFAULT);
+    }
+
+    /** @param handshakeTimeout how long a TLS handshake with the edge may take once connected (a stalled one is {@code TLS_TIMEOUT}) */
+    public EdgeProbe(AddressPolicy policy, HostResolver resolver, X509TrustManager trustManager, HandshakeTimeout handshakeTimeout) {
+        this(policy, resolver, trustManager, handshakeTimeout, 443, 80);
     }
 
     /** With other ports than 443 and 80 for a target without one: lets tests play both sides on loopback. */
-    EdgeProbe(AddressPolicy policy, HostResolver resolver, X509TrustManager trustManager, int httpsPort, int httpPort) {
+    EdgeProbe(AddressPolicy policy, HostResolver resolver, X509TrustManager trustManager, HandshakeTimeout handshakeTimeout,
+            int httpsPort, int httpPort) {
         this.policy = policy;
         this.resolver = resolver;
-        this.base = baseClient(trustManager);
+        this.tlsSockets = TlsSockets.trusting(trustManager);
+        this.trustManager = trustManager;
+        this.handshakeTimeout = handshakeTimeout;
+        this.base = baseClient(tlsSockets, trustManager);
         this.httpsPort = httpsPort;
         this.httpPort = httpPort;
     }
@@ -161,8 +178,8 @@ public final class EdgeProbe implements Probe<EdgeResult>, AutoCloseable {
         Deadline callsEnd = followUp != null ? followUp : deadline;
         boolean handedOver = false;
         try {
-            RedirectChain httpsChain = https == null ? null : chain(https, approved, pool, callsEnd);
-            RedirectChain httpChain = http == null ? null : chain(http, approved, pool, callsEnd);
+            RedirectChain httpsChain = https == null ? null : chain(https, approved, pool, callsEnd, deadline);
+            RedirectChain httpChain = http == null ? null : chain(http, approved, pool, callsEnd, deadline);
             List<RedirectChain> chains = Stream.of(httpsChain, httpChain).filter(Objects::nonNull).toList();
             CompletableFuture<?>[] running = chains.stream().map(RedirectChain::start).toArray(CompletableFuture[]::new);
             awaitUntil(deadline, running);
@@ -217,13 +234,20 @@ public final class EdgeProbe implements Probe<EdgeResult>, AutoCloseable {
         }
     }
 
-    private RedirectChain chain(HttpUrl start, ApprovedAddresses approved, ConnectionPool pool, Deadline deadline) {
+    /**
+     * @param deadline      when the calls end: the check's deadline, or the follow-up's end
+     * @param checkDeadline the check's deadline, which a TLS handshake never outlives: an edge that stalls its
+     *                      handshake is not waiting on the origin, and Cloudflare's answer will not come
+     */
+    private RedirectChain chain(HttpUrl start, ApprovedAddresses approved, ConnectionPool pool, Deadline deadline,
+            Deadline checkDeadline) {
         SessionCookies cookies = new SessionCookies();
         Duration left = deadline.remaining().isZero() ? Duration.ofMillis(1) : deadline.remaining();
         OkHttpClient client = base.newBuilder()
                 .dns(approved)
                 .connectionPool(pool)
                 .cookieJar(cookies)
+                .sslSocketFactory(handshakeTimeout.bound(tlsSockets, checkDeadline), trustManager)
                 // Each hop also sets its call timeout to the time left when it starts; these only bound the
                 // socket operations of a hop to no more than the whole check.
                 .callTimeout(left)
@@ -255,17 +279,10 @@ public final class EdgeProbe implements Probe<EdgeResult>, AutoCloseable {
         return url;
     }
 
-    private static OkHttpClient baseClient(X509TrustManager trustManager) {
+    private static OkHttpClient baseClient(SSLSocketFactory tlsSockets, X509TrustManager trustManager) {
         Dispatcher dispatcher = new Dispatcher(dispatcherThreads());
         dispatcher.setMaxRequests(MAX_CALLS);
         dispatcher.setMaxRequestsPerHost(MAX_CALLS_PER_HOST);
-        SSLContext tls;
-        try {
-            tls = SSLContext.getInstance("TLS");
-            tls.init(null, new TrustManager[] {trustManager}, null);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot set up TLS", e);
-        }
         return new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
                 .proxy(Proxy.NO_PROXY) // a system proxy would hide the edge (and resolve names itself)
@@ -276,7 +293,7 @@ public final class EdgeProbe implements Probe<EdgeResult>, AutoCloseable {
                 // Addresses are tried one after another: the timings are those of one connect, not of a race.
                 .fastFallback(false)
                 .socketFactory(NoDelaySocketFactory.INSTANCE) // timings without Nagle's delayed-ACK stalls
-                .sslSocketFactory(tls.getSocketFactory(), trustManager)
+                .sslSocketFactory(tlsSockets, trustManager)
                 .build();
     }
 

@@ -1,9 +1,11 @@
 package dev.cfcheck.probes.edge;
 
+import dev.cfcheck.probes.BrokenReply;
 import dev.cfcheck.probes.Deadline;
 import dev.cfcheck.probes.Failure.Kind;
 import dev.cfcheck.probes.Failure;
 import dev.cfcheck.probes.OneLine;
+import dev.cfcheck.probes.HandshakeTimeout;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -37,9 +39,43 @@ public final class FailureClassifier {
     private FailureClassifier() {
     }
 
+    /** Why a call failed before its response headers were whole. */
     public static Failure classify(IOException e, Deadline deadline) {
+        return classify(e, deadline, null);
+    }
+
+    /**
+     * As {@link #classify(IOException, Deadline)}, for a call whose TLS handshake had started and not finished
+     * after {@code handshakeWaitedMs} ({@code null} when no handshake was under way): a socket timeout there
+     * is a stalled handshake, not a silent server.
+     */
+    public static Failure classify(IOException e, Deadline deadline, Long handshakeWaitedMs) {
+        if (handshakeWaitedMs != null && causedBy(e, SocketTimeoutException.class)) {
+            return HandshakeTimeout.stalled(handshakeWaitedMs);
+        }
+        if (BrokenReply.endedInHeaders(e)) {
+            return BrokenReply.inHeaders();
+        }
         Kind kind = kindOf(e, deadline);
         return new Failure(kind, message(kind, e));
+    }
+
+    /**
+     * Why reading a body failed once the headers had come: a timeout is still the deadline's (or a slow peer's),
+     * anything else means the body cannot be whole (cut short, broken chunks), found at once.
+     */
+    public static Failure classifyBody(IOException e, Deadline deadline) {
+        return BrokenReply.isTimeout(e) ? classify(e, deadline) : BrokenReply.inBody(e);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        Throwable t = e;
+        for (int depth = 0; t != null && depth < MAX_CAUSES; depth++, t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Kind kindOf(IOException e, Deadline deadline) {
@@ -107,14 +143,14 @@ public final class FailureClassifier {
             case UNREACHABLE -> "network or host unreachable";
             case RESET -> mentionsReset(e) ? "connection reset by the peer"
                     : "connection closed before a full response";
-            case TLS -> withDetail("TLS handshake failed", tlsDetail(innermostMessage(e)));
-            case TLS_TIMEOUT -> "connected, but the TLS handshake did not finish";
-            case BROKEN_REPLY -> withDetail("the reply was empty or invalid", innermostMessage(e));
-            case PROTOCOL -> withDetail("not a valid HTTP response", innermostMessage(e));
-            case DNS -> withDetail("host did not resolve", innermostMessage(e));
+            case TLS -> withDetail("TLS handshake failed", tlsDetail(OneLine.ofRootCause(e)));
+            case TLS_TIMEOUT -> "not finished after connecting"; // named with its wait by HandshakeTimeout.stalled
+            case BROKEN_REPLY -> BrokenReply.inHeaders().message();
+            case PROTOCOL -> withDetail("not a valid HTTP response", OneLine.ofRootCause(e));
+            case DNS -> withDetail("host did not resolve", OneLine.ofRootCause(e));
             case UNSAFE_ADDRESS -> "address refused by the safe-target policy";
             case DEADLINE -> "no answer before the check's deadline";
-            case OTHER -> withDetail("request failed", innermostMessage(e));
+            case OTHER -> withDetail("request failed", OneLine.ofRootCause(e));
         };
     }
 
@@ -142,17 +178,5 @@ public final class FailureClassifier {
             }
         }
         return false;
-    }
-
-    /** The root cause's text is the informative one ("Connection refused", "PKIX path building failed"). */
-    private static String innermostMessage(Throwable e) {
-        String message = e.getMessage();
-        Throwable t = e.getCause();
-        for (int depth = 0; t != null && depth < MAX_CAUSES; depth++, t = t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                message = t.getMessage();
-            }
-        }
-        return message;
     }
 }

@@ -55,6 +55,15 @@ public record HttpExchange(
         return status != null;
     }
 
+    /**
+     * True when a final response came whole: a status, and nothing broken or cut after it (a body short of its
+     * {@code Content-Length}, broken chunks, a redirect that could not be followed). Only a complete response is
+     * evidence that the URL works.
+     */
+    public boolean complete() {
+        return answered() && failure == null;
+    }
+
     /** True when the response came through Cloudflare ({@code cf-ray} or {@code server: cloudflare}). */
     public boolean viaCloudflare() {
         return cfRay != null || (server != null && server.toLowerCase(java.util.Locale.ROOT).startsWith("cloudflare"));

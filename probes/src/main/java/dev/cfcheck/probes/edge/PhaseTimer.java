@@ -79,6 +79,11 @@ final class PhaseTimer extends EventListener {
         }
     }
 
+    /** How long the TLS handshake under way has been waited for, or {@code null} when none is under way. */
+    synchronized Long handshakeWaitedMs() {
+        return tlsStartNanos >= 0 && tlsNanos == null ? (System.nanoTime() - tlsStartNanos) / 1_000_000 : null;
+    }
+
     /** The address connected to (or last tried), or {@code null} when no connect was attempted. */
     synchronized String address() {
         return address;

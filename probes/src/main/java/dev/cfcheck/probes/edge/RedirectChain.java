@@ -156,7 +156,7 @@ final class RedirectChain {
         call.enqueue(new Callback() {
             @Override
             public void onFailure(Call call, IOException e) {
-                finish(FailureClassifier.classify(e, deadline));
+                finish(FailureClassifier.classify(e, deadline, hopTimer.handshakeWaitedMs()));
             }
 
             @Override
@@ -190,7 +190,7 @@ final class RedirectChain {
             }
             last = r;
             if (bodyFailure != null) {
-                result.complete(exchange(FailureClassifier.classify(bodyFailure, deadline)));
+                result.complete(exchange(FailureClassifier.classifyBody(bodyFailure, deadline)));
                 return;
             }
             String location = response.isRedirect() ? response.header("Location") : null;

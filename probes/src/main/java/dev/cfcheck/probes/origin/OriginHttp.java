@@ -9,7 +9,13 @@ import dev.cfcheck.probes.Failure;
  * @param status      the HTTP status, or {@code null} when none came
  * @param server      the {@code server} header
  * @param firstByteMs time to the first response byte, or {@code null}
- * @param failure     why no response came, or {@code null}; {@code TIMEOUT} after connecting is the 524 signal
+ * @param failure     why no (whole) response came, or {@code null}; {@code TIMEOUT} after connecting is the 524
+ *                    signal, {@code BROKEN_REPLY} (with or without a status) the 520 one
  */
 public record OriginHttp(String url, Integer status, String server, Long firstByteMs, Failure failure) {
+
+    /** True when a response came whole: a status and no failure after it. */
+    public boolean complete() {
+        return status != null && failure == null;
+    }
 }

@@ -1,9 +1,12 @@
 package dev.cfcheck.probes.origin;
 
+import dev.cfcheck.probes.BrokenReply;
 import dev.cfcheck.probes.Deadline;
 import dev.cfcheck.probes.Failure;
+import dev.cfcheck.probes.HandshakeTimeout;
 import dev.cfcheck.probes.NoDelaySocketFactory;
 import dev.cfcheck.probes.OneLine;
+import dev.cfcheck.probes.TlsSockets;
 import dev.cfcheck.site.IpLiteral;
 import java.io.EOFException;
 import java.io.IOException;
@@ -16,14 +19,12 @@ import java.net.ProtocolException;
 import java.net.Proxy;
 import java.net.SocketException;
 import java.net.UnknownHostException;
-import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
@@ -53,22 +54,25 @@ public final class OriginHttpProbe {
     private final SSLSocketFactory acceptAnySocketFactory;
     private final X509TrustManager acceptAny;
     private final Duration connectCap;
+    private final HandshakeTimeout handshakeTimeout;
 
     public OriginHttpProbe() {
-        this(TcpProbe.DEFAULT_CONNECT_CAP);
+        this(TcpProbe.DEFAULT_CONNECT_CAP, HandshakeTimeout.DEFAULT);
     }
 
     /**
-     * @param connectCap the longest the TCP connect, and separately the TLS handshake, may take, within
-     *                   whatever the deadline leaves
+     * @param connectCap       the longest the TCP connect may take, within whatever the deadline leaves
+     * @param handshakeTimeout the longest the TLS handshake may take once connected (a stalled one is
+     *                         {@code TLS_TIMEOUT}, and leaves time for plain http)
      */
-    public OriginHttpProbe(Duration connectCap) {
+    public OriginHttpProbe(Duration connectCap, HandshakeTimeout handshakeTimeout) {
         this.connectCap = connectCap;
+        this.handshakeTimeout = handshakeTimeout;
         // Certificate validity is judged by the TLS probe, with reasons; here we want the origin's answer
         // even behind a self-signed or Origin CA certificate, as Cloudflare's Full mode gets it. This
         // trust-everything client is used for these requests to the origin and nothing else.
         this.acceptAny = new AcceptAnyCertificate();
-        this.acceptAnySocketFactory = acceptAnySocketFactory(acceptAny);
+        this.acceptAnySocketFactory = TlsSockets.trusting(acceptAny);
         this.base = new OkHttpClient.Builder()
                 .hostnameVerifier((hostname, session) -> true)
                 // The JVM's protocols and suites, as the TLS probe offers them, not OkHttp's stricter list.
@@ -107,12 +111,12 @@ public final class OriginHttpProbe {
         }
         Phases phases = new Phases();
         long remainingMs = Math.max(1, deadline.remaining().toMillis());
-        int capMs = (int) Math.max(1, deadline.capped(connectCap).toMillis());
+        int connectMs = (int) Math.max(1, deadline.capped(connectCap).toMillis());
         OkHttpClient client = base.newBuilder()
-                .sslSocketFactory(new HandshakeTimeoutSocketFactory(acceptAnySocketFactory, capMs), acceptAny)
+                .sslSocketFactory(handshakeTimeout.bound(acceptAnySocketFactory, deadline), acceptAny)
                 .dns(pinned(url.host(), address))
                 .eventListener(phases)
-                .connectTimeout(capMs, TimeUnit.MILLISECONDS)
+                .connectTimeout(connectMs, TimeUnit.MILLISECONDS)
                 .readTimeout(remainingMs, TimeUnit.MILLISECONDS)
                 .writeTimeout(remainingMs, TimeUnit.MILLISECONDS)
                 .callTimeout(remainingMs, TimeUnit.MILLISECONDS) // the whole call, however the peer trickles
@@ -123,10 +127,10 @@ public final class OriginHttpProbe {
             try {
                 response.peekBody(MAX_BODY_BYTES);
             } catch (IOException e) {
-                // Headers came; the status is the finding. A body cut short is worth a note (520-like), a
-                // body still arriving at the deadline is not.
+                // Headers came; the status is the finding. A body that cannot be whole (cut short, broken
+                // chunks) is what Cloudflare shows as 520; a body still arriving at the deadline is not.
                 if (!isTimeout(e)) {
-                    bodyFailure = new Failure(Failure.Kind.RESET, "response body cut short: " + OneLine.of(e));
+                    bodyFailure = BrokenReply.inBody(e);
                 }
             }
             return new OriginHttp(shownUrl, response.code(), OneLine.of(response.header("Server")), firstByteMs, bodyFailure);
@@ -140,9 +144,11 @@ public final class OriginHttpProbe {
     }
 
     /**
-     * After a connection is up, any timeout is {@code TIMEOUT}: the origin accepted and stayed silent (524).
-     * Before it, a timeout is the deadline ({@code DEADLINE}) or the connect cap ({@code OTHER}), so that
-     * {@code TIMEOUT} never means "could not connect" here; the TCP probe reports unanswered SYNs.
+     * After a connection is up, any timeout is {@code TIMEOUT}: the origin accepted and stayed silent (524), and
+     * a stream that ends before the headers do is {@code BROKEN_REPLY} (520). A timeout in the TLS handshake is
+     * {@code TLS_TIMEOUT} (525). Before connecting, a timeout is the deadline ({@code DEADLINE}) or the connect
+     * cap ({@code OTHER}), so that {@code TIMEOUT} never means "could not connect" here; the TCP probe reports
+     * unanswered SYNs.
      */
     static Failure classify(IOException e, Phases phases, Deadline deadline, long waitedMs) {
         String message = OneLine.of(e);
@@ -150,6 +156,9 @@ public final class OriginHttpProbe {
         if (phases.connected()) {
             if (isTimeout(e)) {
                 return new Failure(Failure.Kind.TIMEOUT, "connected, but no response within " + waitedMs + " ms");
+            }
+            if (BrokenReply.endedInHeaders(e)) {
+                return BrokenReply.inHeaders();
             }
             if (e instanceof ProtocolException || lower.contains("status line") || lower.contains("protocol")) {
                 return new Failure(Failure.Kind.PROTOCOL, "not a valid HTTP response: " + message);
@@ -161,7 +170,8 @@ public final class OriginHttpProbe {
             return new Failure(Failure.Kind.OTHER, message);
         }
         if (phases.tlsStarted()) {
-            return new Failure(Failure.Kind.TLS, (isTimeout(e) ? "TLS handshake timed out: " : "TLS handshake failed: ") + message);
+            return isTimeout(e) ? HandshakeTimeout.stalled(phases.handshakeWaitedMs())
+                    : new Failure(Failure.Kind.TLS, "TLS handshake failed: " + message);
         }
         if (deadline.expired()) {
             return new Failure(Failure.Kind.DEADLINE, "the check's deadline came before a connection was made");
@@ -199,16 +209,6 @@ public final class OriginHttpProbe {
         return ip.indexOf(':') >= 0 && !ip.startsWith("[") ? "[" + ip + "]" : ip;
     }
 
-    private static SSLSocketFactory acceptAnySocketFactory(X509TrustManager acceptAny) {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {acceptAny}, null);
-            return context.getSocketFactory();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this JVM has no TLS implementation", e);
-        }
-    }
-
     /** Accepts any server certificate; see the constructor for why, and TlsProbe for the real judgement. */
     private static final class AcceptAnyCertificate implements X509TrustManager {
         @Override
@@ -231,7 +231,7 @@ public final class OriginHttpProbe {
     /** What stage one call reached, for telling "never connected" from "connected, then silent". */
     static final class Phases extends EventListener {
         private volatile long callStartNanos;
-        private volatile boolean tlsStarted;
+        private volatile long tlsStartNanos;
         private volatile boolean connected;
         private volatile long firstByteNanos;
 
@@ -242,7 +242,7 @@ public final class OriginHttpProbe {
 
         @Override
         public void secureConnectStart(Call call) {
-            tlsStarted = true;
+            tlsStartNanos = System.nanoTime();
         }
 
         @Override
@@ -261,7 +261,11 @@ public final class OriginHttpProbe {
         }
 
         boolean tlsStarted() {
-            return tlsStarted && !connected;
+            return tlsStartNanos != 0 && !connected;
+        }
+
+        long handshakeWaitedMs() {
+            return Duration.ofNanos(System.nanoTime() - tlsStartNanos).toMillis();
         }
 
         Long firstByteMs() {

@@ -21,7 +21,9 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>What the checker reads from the result: a port {@code TIMEOUT} is an unanswered SYN (522), {@code
  * REFUSED} a RST (521), {@code UNREACHABLE} no route (523); an {@link OriginHttp} failure of kind
- * {@code TIMEOUT} means the origin accepted the connection and sent nothing before the deadline (524).
+ * {@code TIMEOUT} means the origin accepted the connection and sent nothing before the deadline (524),
+ * {@code TLS_TIMEOUT} that its TLS handshake stalled (525), {@code BROKEN_REPLY} that its reply was empty or
+ * broke off (520).
  */
 public final class OriginProbe {
     public static final int HTTPS_PORT = 443;
@@ -126,7 +128,9 @@ public final class OriginProbe {
         return httpOpen ? http.get(host, path, address, httpPort, false, deadline) : null;
     }
 
+    /** The handshake failed or stalled: plain http may still answer. */
     private static boolean tlsFailed(OriginHttp result) {
-        return result.failure() != null && result.failure().kind() == Failure.Kind.TLS;
+        return result.failure() != null
+                && (result.failure().kind() == Failure.Kind.TLS || result.failure().kind() == Failure.Kind.TLS_TIMEOUT);
     }
 }

@@ -1,5 +1,6 @@
 package dev.cfcheck.probes.tls;
 
+import dev.cfcheck.probes.HandshakeTimeout;
 import dev.cfcheck.probes.OneLine;
 import java.io.EOFException;
 import java.io.IOException;
@@ -32,7 +33,7 @@ record HandshakeFailure(TlsFailure failure, String detail) {
             return new HandshakeFailure(TlsFailure.TIMEOUT, "the handshake had not finished when the check's deadline came");
         }
         if (causedBy(error, SocketTimeoutException.class)) {
-            return new HandshakeFailure(TlsFailure.TIMEOUT, "no TLS answer within " + timeoutMs + " ms after connecting");
+            return new HandshakeFailure(TlsFailure.TIMEOUT, HandshakeTimeout.stalled(timeoutMs).message());
         }
         String messages = messages(error);
         String lower = messages.toLowerCase(Locale.ROOT);

@@ -45,7 +45,7 @@ final class TlsDescriber implements Describer<List<TlsResult>> {
         return handshakes.stream()
                 .filter(t -> !t.handshakeOk() && t.failure() != TlsFailure.CONNECT_FAILED)
                 .map(t -> new ProbeFailure(OriginTlsProbe.KEY.name(), Words.hostPort(t.address(), t.port()),
-                        t.failure() == TlsFailure.TIMEOUT ? Failure.Kind.TLS_TIMEOUT : Failure.Kind.TLS, line(t)))
+                        stalled(t) ? Failure.Kind.TLS_TIMEOUT : Failure.Kind.TLS, line(t)))
                 .toList();
     }
 
@@ -106,15 +106,23 @@ final class TlsDescriber implements Describer<List<TlsResult>> {
             case PROTOCOL_VERSION -> "no TLS version in common";
             case NO_SHARED_CIPHER -> "no cipher suite in common";
             case CONNECTION_CLOSED -> "the server closed the connection during the handshake";
-            case TIMEOUT -> "timed out";
+            case TIMEOUT -> "stalled";
             case CONNECT_FAILED -> "could not connect";
             case OTHER -> "error";
         };
     }
 
+    private static boolean stalled(TlsResult t) {
+        return !t.handshakeOk() && t.failure() == TlsFailure.TIMEOUT;
+    }
+
     /** "TLS 203.0.113.10:443: TLSv1.3, CN=example.com issued by CN=R3, expires in 60 days, hostname matches, trusted". */
     static String line(TlsResult t) {
         StringBuilder b = new StringBuilder("TLS ").append(Words.hostPort(t.address(), t.port())).append(": ");
+        if (stalled(t)) {
+            // A stall reads as it does at the edge and in the origin's GET.
+            return b.append(Words.failure(new Failure(Failure.Kind.TLS_TIMEOUT, t.failureDetail()))).toString();
+        }
         if (!t.handshakeOk()) {
             b.append("handshake failed");
             if (t.failure() != null) {

@@ -1,6 +1,7 @@
 package dev.cfcheck.probes.tls;
 
 import dev.cfcheck.probes.Deadline;
+import dev.cfcheck.probes.HandshakeTimeout;
 import dev.cfcheck.probes.OneLine;
 import dev.cfcheck.probes.origin.TcpProbe;
 import dev.cfcheck.site.IpLiteral;
@@ -33,15 +34,21 @@ public final class TlsProbe {
 
     private final TrustMaterial trust;
     private final Duration connectCap;
+    private final HandshakeTimeout handshakeTimeout;
 
     public TlsProbe(TrustMaterial trust) {
-        this(trust, TcpProbe.DEFAULT_CONNECT_CAP);
+        this(trust, TcpProbe.DEFAULT_CONNECT_CAP, HandshakeTimeout.DEFAULT);
     }
 
-    /** @param connectCap the longest the TCP connect may take, within whatever the deadline leaves */
-    public TlsProbe(TrustMaterial trust, Duration connectCap) {
+    /**
+     * @param connectCap       the longest the TCP connect may take, within whatever the deadline leaves
+     * @param handshakeTimeout the longest the handshake may take once connected: a stalled one is reported
+     *                         then ({@link TlsFailure#TIMEOUT}), inside the deadline
+     */
+    public TlsProbe(TrustMaterial trust, Duration connectCap, HandshakeTimeout handshakeTimeout) {
         this.trust = trust;
         this.connectCap = connectCap;
+        this.handshakeTimeout = handshakeTimeout;
     }
 
     /**
@@ -98,7 +105,7 @@ public final class TlsProbe {
             parameters.setServerNames(serverName == null ? List.of() : List.of(new SNIHostName(serverName)));
             parameters.setEndpointIdentificationAlgorithm(null); // the hostname is judged separately, after the handshake
             tls.setSSLParameters(parameters);
-            int readTimeoutMs = deadline.remainingMillisForSocket();
+            int readTimeoutMs = handshakeTimeout.millisWithin(deadline);
             tls.setSoTimeout(readTimeoutMs);
             long start = System.nanoTime();
             try {

@@ -2,12 +2,14 @@ package dev.cfcheck.probes.trace;
 
 import dev.cfcheck.probes.Deadline;
 import dev.cfcheck.probes.Failure;
+import dev.cfcheck.probes.HandshakeTimeout;
 import dev.cfcheck.probes.NoDelaySocketFactory;
 import dev.cfcheck.probes.OneLine;
 import dev.cfcheck.probes.Probe;
 import dev.cfcheck.probes.ProbeContext;
 import dev.cfcheck.probes.ProbeKey;
 import dev.cfcheck.probes.ProbeOutcome;
+import dev.cfcheck.probes.TlsSockets;
 import dev.cfcheck.probes.dns.DnsProbe;
 import dev.cfcheck.probes.dns.DnsResult;
 import dev.cfcheck.probes.edge.ApprovedAddresses;
@@ -22,12 +24,11 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Proxy;
 import java.net.UnknownHostException;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.Call;
@@ -57,11 +58,22 @@ public final class TraceProbe implements Probe<TraceResult> {
     static final String USER_AGENT = "cfcheck/0.1 (+diagnostic)";
 
     private final OkHttpClient base;
+    private final SSLSocketFactory tlsSockets;
+    private final X509TrustManager trustManager;
+    private final HandshakeTimeout handshakeTimeout;
     private final Colos colos = Colos.bundled();
 
     /** @param trustManager trusted CAs for https to the edge (as the edge probe's) */
     public TraceProbe(X509TrustManager trustManager) {
-        this.base = baseClient(trustManager);
+        this(trustManager, HandshakeTimeout.DEFAULT);
+    }
+
+    /** @param handshakeTimeout how long a TLS handshake with the edge may take once connected (as the edge probe's) */
+    public TraceProbe(X509TrustManager trustManager, HandshakeTimeout handshakeTimeout) {
+        this.tlsSockets = TlsSockets.trusting(trustManager);
+        this.trustManager = trustManager;
+        this.handshakeTimeout = handshakeTimeout;
+        this.base = baseClient(tlsSockets, trustManager);
     }
 
     @Override
@@ -114,6 +126,7 @@ public final class TraceProbe implements Probe<TraceResult> {
                     connectedTo.set(IpLiteral.format(chain.connection().route().socketAddress().getAddress()));
                     return chain.proceed(chain.request());
                 })
+                .sslSocketFactory(handshakeTimeout.bound(tlsSockets, deadline), trustManager)
                 .connectTimeout(left)
                 .readTimeout(left)
                 .writeTimeout(left)
@@ -122,7 +135,12 @@ public final class TraceProbe implements Probe<TraceResult> {
         Call call = client.newCall(request);
         call.timeout().timeout(deadline.remainingMillisForSocket(), TimeUnit.MILLISECONDS); // body included
         try (Response response = call.execute()) {
-            String body = BoundedBody.read(response.body(), MAX_BYTES);
+            String body;
+            try {
+                body = BoundedBody.read(response.body(), MAX_BYTES);
+            } catch (IOException e) {
+                return failed(url, connectedTo.get(), FailureClassifier.classifyBody(e, deadline)); // as the edge's
+            }
             return answered(url, connectedTo.get(), response.code(), body);
         } catch (IOException e) {
             return failed(url, connectedTo.get(), FailureClassifier.classify(e, deadline));
@@ -156,14 +174,7 @@ public final class TraceProbe implements Probe<TraceResult> {
                 .build();
     }
 
-    private static OkHttpClient baseClient(X509TrustManager trustManager) {
-        SSLContext tls;
-        try {
-            tls = SSLContext.getInstance("TLS");
-            tls.init(null, new TrustManager[] {trustManager}, null);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot set up TLS", e);
-        }
+    private static OkHttpClient baseClient(SSLSocketFactory tlsSockets, X509TrustManager trustManager) {
         return new OkHttpClient.Builder()
                 .proxy(Proxy.NO_PROXY) // a system proxy would answer for the edge (and resolve names itself)
                 .followRedirects(false) // a redirect is not a trace, and would lead to a host not approved
@@ -171,7 +182,7 @@ public final class TraceProbe implements Probe<TraceResult> {
                 .retryOnConnectionFailure(false) // as the edge probe: one attempt, the fault stays visible
                 .fastFallback(false)
                 .socketFactory(NoDelaySocketFactory.INSTANCE)
-                .sslSocketFactory(tls.getSocketFactory(), trustManager)
+                .sslSocketFactory(tlsSockets, trustManager)
                 .build();
     }
 }

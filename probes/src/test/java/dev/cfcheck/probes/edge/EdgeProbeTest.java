@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cfcheck.probes.Deadline;
 import dev.cfcheck.probes.Failure;
+import dev.cfcheck.probes.HandshakeTimeout;
 import dev.cfcheck.probes.dns.HostResolver;
 import dev.cfcheck.site.AddressPolicy;
 import dev.cfcheck.site.Target;
@@ -11,8 +12,10 @@ import dev.cfcheck.site.UnsafeAddressException;
 import dev.cfcheck.testing.ClosedPort;
 import dev.cfcheck.testing.Loopback;
 import dev.cfcheck.testing.PlainHttpServer;
+import dev.cfcheck.testing.RawReply;
 import dev.cfcheck.testing.SilentServer;
 import dev.cfcheck.testing.TestCertificates;
+import dev.cfcheck.testing.TlsTestServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -266,7 +269,7 @@ class EdgeProbeTest {
         httpEdge.enqueue(new MockResponse.Builder().code(301)
                 .setHeader("Location", "https://" + HOST + ":" + httpsEdge.getPort() + "/").build());
         EdgeProbe probe = new EdgeProbe(AddressPolicy.ALLOW_ALL, NO_OTHER_HOST, CLIENT_TRUST.trustManager(),
-                httpsEdge.getPort(), httpEdge.getPort());
+                HandshakeTimeout.DEFAULT, httpsEdge.getPort(), httpEdge.getPort());
 
         EdgeResult result = probe.run(new Target(HOST, HOST, HOST, null, null, "/"), List.of(LOCALHOST), deadline());
 
@@ -485,7 +488,7 @@ class EdgeProbeTest {
     }
 
     @Test
-    void edgeResettingAtStartOfResponseFailsAsReset() throws Exception {
+    void edgeClosingAtStartOfResponseIsAnEmptyReply() throws Exception {
         MockWebServer edge = server();
         edge.enqueue(new MockResponse.Builder().code(200).body("never sent")
                 .onResponseStart(new SocketEffect.CloseSocket()).build());
@@ -493,8 +496,78 @@ class EdgeProbeTest {
         HttpExchange x = probe().run(httpTarget(edge.getPort(), "/"), List.of(LOCALHOST), deadline()).http();
 
         assertThat(x.status()).isNull();
-        assertThat(x.failure().kind()).isEqualTo(Failure.Kind.RESET);
+        assertThat(x.failure().kind()).isEqualTo(Failure.Kind.BROKEN_REPLY);
+        assertThat(x.complete()).isFalse();
         assertThat(edge.getRequestCount()).isEqualTo(1); // not retried: the fault stays visible
+    }
+
+    // --- Replies that cannot be whole, found when the stream ends (the deadline here is far away) ---------
+
+    @Test
+    void bodyShorterThanItsContentLengthIsABrokenReplyKeepingTheStatus() {
+        HttpExchange x = brokenReply(RawReply.SHORT_BODY);
+
+        assertThat(x.status()).isEqualTo(200);
+        assertThat(x.answered()).isTrue();
+        assertThat(x.complete()).isFalse();
+        assertThat(x.failure().kind()).isEqualTo(Failure.Kind.BROKEN_REPLY);
+        assertThat(x.failure().message()).startsWith("the body broke off");
+    }
+
+    @Test
+    void connectionClosedInsideTheHeadersIsABrokenReply() {
+        HttpExchange x = brokenReply(RawReply.CLOSED_IN_HEADERS);
+
+        assertThat(x.status()).isNull();
+        assertThat(x.failure()).isEqualTo(new Failure(Failure.Kind.BROKEN_REPLY,
+                "the connection closed before the response headers ended"));
+    }
+
+    @Test
+    void emptyReplyIsABrokenReply() {
+        HttpExchange x = brokenReply(RawReply.EMPTY);
+
+        assertThat(x.status()).isNull();
+        assertThat(x.failure().kind()).isEqualTo(Failure.Kind.BROKEN_REPLY);
+    }
+
+    @Test
+    void brokenChunkedEncodingIsABrokenReplyNamingTheBadChunk() {
+        HttpExchange x = brokenReply(RawReply.BROKEN_CHUNKED);
+
+        assertThat(x.status()).isEqualTo(200);
+        assertThat(x.complete()).isFalse();
+        assertThat(x.failure().kind()).isEqualTo(Failure.Kind.BROKEN_REPLY);
+        assertThat(x.failure().message()).contains("0x7a"); // the bad chunk size starts with a "z"
+    }
+
+    @Test
+    void brokenReplyOverHttpsIsABrokenReplyToo() {
+        TlsTestServer edge = TlsTestServer.serving(EDGE_CERTIFICATE, TestCertificates.rootCa()).reply(RawReply.SHORT_BODY).start();
+        resources.add(edge);
+
+        HttpExchange x = probe().run(httpsTarget(edge.port(), "/"), List.of(LOCALHOST), deadline()).https();
+
+        assertThat(x.status()).isEqualTo(200);
+        assertThat(x.failure().kind()).isEqualTo(Failure.Kind.BROKEN_REPLY);
+    }
+
+    // --- A TLS handshake that stalls ----------------------------------------------------------------------
+
+    @Test
+    void edgeThatAcceptsAndStallsTheHandshakeIsATlsTimeoutBeforeTheDeadline() throws Exception {
+        SilentServer silent = SilentServer.start();
+        resources.add(silent);
+        EdgeProbe probe = new EdgeProbe(AddressPolicy.ALLOW_ALL, NO_OTHER_HOST, CLIENT_TRUST.trustManager(),
+                new HandshakeTimeout(Duration.ofMillis(300)));
+
+        HttpExchange x = probe.run(httpsTarget(silent.port(), "/"), List.of(LOCALHOST), deadline()).https();
+
+        // The deadline is 20 s away: DEADLINE would mean the stall was only noticed there.
+        assertThat(x.failure().kind()).isEqualTo(Failure.Kind.TLS_TIMEOUT);
+        assertThat(x.failure().message()).endsWith("after connecting");
+        assertThat(x.timings().connectMs()).isNotNull(); // TCP did connect
+        assertThat(x.answered()).isFalse();
     }
 
     @Test
@@ -515,8 +588,9 @@ class EdgeProbeTest {
     void edgeThatAcceptsAndNeverAnswersHitsTheDeadlineOnBothSchemes() throws Exception {
         SilentServer silent = SilentServer.start();
         resources.add(silent);
+        // The handshake timeout is longer than the deadline here: a silent TLS port is then cut by the deadline.
         EdgeProbe probe = new EdgeProbe(AddressPolicy.ALLOW_ALL, NO_OTHER_HOST, CLIENT_TRUST.trustManager(),
-                silent.port(), silent.port());
+                HandshakeTimeout.DEFAULT, silent.port(), silent.port());
 
         EdgeResult result = probe.run(new Target(HOST, HOST, HOST, null, null, "/"), List.of(LOCALHOST),
                 Deadline.after(Duration.ofMillis(1500)));
@@ -551,6 +625,13 @@ class EdgeProbeTest {
     }
 
     // --- Fixtures ----------------------------------------------------------------------------------------
+
+    /** The http exchange with a server that answers {@code reply} and closes. */
+    private HttpExchange brokenReply(RawReply reply) {
+        PlainHttpServer edge = PlainHttpServer.replying(reply);
+        resources.add(edge);
+        return probe().run(httpTarget(edge.port(), "/"), List.of(LOCALHOST), deadline()).http();
+    }
 
     private EdgeProbe probe() {
         return new EdgeProbe(AddressPolicy.ALLOW_ALL, NO_OTHER_HOST, CLIENT_TRUST.trustManager());

@@ -1,6 +1,7 @@
 package dev.cfcheck.probes.edge;
 
 import dev.cfcheck.check.ProbeList;
+import dev.cfcheck.probes.HandshakeTimeout;
 import dev.cfcheck.probes.Probe;
 import dev.cfcheck.probes.dns.HostResolver;
 import dev.cfcheck.site.AddressPolicy;
@@ -15,7 +16,13 @@ public final class EdgeProbes {
 
     /** The live list with its edge probe asking {@code httpsPort} and {@code httpPort} instead of 443 and 80. */
     public static ProbeList withEdgePorts(ProbeList live, AddressPolicy policy, X509TrustManager trust, int httpsPort, int httpPort) {
-        EdgeProbe edge = new EdgeProbe(policy, (HostResolver) live.resolver(), trust, httpsPort, httpPort);
+        return withEdgePorts(live, policy, trust, HandshakeTimeout.DEFAULT, httpsPort, httpPort);
+    }
+
+    /** As above, with the edge's TLS handshake bounded by {@code handshakeTimeout}. */
+    public static ProbeList withEdgePorts(ProbeList live, AddressPolicy policy, X509TrustManager trust,
+            HandshakeTimeout handshakeTimeout, int httpsPort, int httpPort) {
+        EdgeProbe edge = new EdgeProbe(policy, (HostResolver) live.resolver(), trust, handshakeTimeout, httpsPort, httpPort);
         List<Probe<?>> probes = live.probes().stream()
                 .<Probe<?>>map(p -> p.key().equals(EdgeProbe.KEY) ? edge : p)
                 .toList();

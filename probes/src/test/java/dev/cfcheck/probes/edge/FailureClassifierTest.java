@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.ProtocolException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -67,12 +68,35 @@ class FailureClassifierTest {
     }
 
     @Test
-    void closedConnectionIsResetWithoutOkHttpInternals() {
+    void connectionClosedInsideTheHeadersIsABrokenReplyWithoutOkHttpInternals() {
         IOException e = new IOException("unexpected end of stream on http://shop.example.test/...");
         e.initCause(new EOFException("\\n not found: limit=0 content=…"));
 
         assertThat(FailureClassifier.classify(e, LATER))
-                .isEqualTo(new Failure(Kind.RESET, "connection closed before a full response"));
+                .isEqualTo(new Failure(Kind.BROKEN_REPLY, "the connection closed before the response headers ended"));
+    }
+
+    @Test
+    void bodyThatBreaksOffIsABrokenReplyAndOneStillArrivingIsNot() {
+        assertThat(FailureClassifier.classifyBody(new ProtocolException("unexpected end of stream"), LATER))
+                .isEqualTo(new Failure(Kind.BROKEN_REPLY, "the body broke off: unexpected end of stream"));
+        assertThat(FailureClassifier.classifyBody(new SocketException("Connection reset"), LATER).kind())
+                .isEqualTo(Kind.BROKEN_REPLY);
+        assertThat(FailureClassifier.classifyBody(new SocketTimeoutException("Read timed out"), LATER).kind())
+                .isEqualTo(Kind.TIMEOUT);
+        assertThat(FailureClassifier.classifyBody(new SocketTimeoutException("Read timed out"), PASSED).kind())
+                .isEqualTo(Kind.DEADLINE);
+    }
+
+    @Test
+    void socketTimeoutInsideTheHandshakeIsAStalledHandshakeEvenNearTheDeadline() {
+        assertThat(FailureClassifier.classify(new SocketTimeoutException("Read timed out"), LATER, 300L))
+                .isEqualTo(new Failure(Kind.TLS_TIMEOUT, "not finished 300 ms after connecting"));
+        assertThat(FailureClassifier.classify(new SocketTimeoutException("Read timed out"), PASSED, 300L).kind())
+                .isEqualTo(Kind.TLS_TIMEOUT);
+        // OkHttp's call timeout is the deadline, handshake or not.
+        assertThat(FailureClassifier.classify(new InterruptedIOException("timeout"), LATER, 300L).kind())
+                .isEqualTo(Kind.DEADLINE);
     }
 
     @Test

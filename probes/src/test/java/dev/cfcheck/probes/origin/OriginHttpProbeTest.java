@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cfcheck.probes.Deadline;
 import dev.cfcheck.probes.Failure;
+import dev.cfcheck.probes.HandshakeTimeout;
 import dev.cfcheck.testing.ClosedPort;
 import dev.cfcheck.testing.Loopback;
 import dev.cfcheck.testing.PlainHttpServer;
+import dev.cfcheck.testing.RawReply;
 import dev.cfcheck.testing.SilentServer;
 import dev.cfcheck.testing.TestCertificates;
 import java.time.Duration;
@@ -107,13 +109,51 @@ class OriginHttpProbeTest {
     }
 
     @Test
-    void connectionClosedBeforeAResponseIsAReset() {
-        origin.enqueue(new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket()).build());
+    void bodyShorterThanItsContentLengthIsABrokenReplyAtOnceKeepingTheStatus() {
+        OriginHttp result = broken(RawReply.SHORT_BODY);
 
-        OriginHttp result = probe.get(HOST, "/", Loopback.ADDRESS, origin.getPort(), false, deadline());
+        assertThat(result.status()).isEqualTo(200);
+        assertThat(result.complete()).isFalse();
+        assertThat(result.failure().kind()).isEqualTo(Failure.Kind.BROKEN_REPLY);
+        assertThat(result.failure().message()).startsWith("the body broke off");
+    }
+
+    @Test
+    void connectionClosedInsideTheHeadersIsABrokenReply() {
+        OriginHttp result = broken(RawReply.CLOSED_IN_HEADERS);
 
         assertThat(result.status()).isNull();
-        assertThat(result.failure().kind()).isEqualTo(Failure.Kind.RESET);
+        assertThat(result.failure()).isEqualTo(new Failure(Failure.Kind.BROKEN_REPLY,
+                "the connection closed before the response headers ended"));
+    }
+
+    @Test
+    void emptyReplyIsABrokenReply() {
+        OriginHttp result = broken(RawReply.EMPTY);
+
+        assertThat(result.status()).isNull();
+        assertThat(result.failure().kind()).isEqualTo(Failure.Kind.BROKEN_REPLY);
+    }
+
+    @Test
+    void brokenChunkedEncodingIsABrokenReply() {
+        OriginHttp result = broken(RawReply.BROKEN_CHUNKED);
+
+        assertThat(result.status()).isEqualTo(200);
+        assertThat(result.failure().kind()).isEqualTo(Failure.Kind.BROKEN_REPLY);
+        assertThat(result.failure().message()).contains("0x7a"); // the bad chunk size starts with a "z"
+    }
+
+    @Test
+    void tlsHandshakeThatStallsIsATlsTimeoutBeforeTheDeadline() {
+        OriginHttpProbe shortHandshake = new OriginHttpProbe(TcpProbe.DEFAULT_CONNECT_CAP, new HandshakeTimeout(Duration.ofMillis(300)));
+        try (SilentServer silent = SilentServer.start()) {
+            // The deadline is 10 s away: a TIMEOUT or DEADLINE would mean the stall was taken for a silent server.
+            OriginHttp result = shortHandshake.get(HOST, "/", silent.address(), silent.port(), true, deadline());
+
+            assertThat(result.status()).isNull();
+            assertThat(result.failure().kind()).isEqualTo(Failure.Kind.TLS_TIMEOUT);
+        }
     }
 
     @Test
@@ -140,6 +180,13 @@ class OriginHttpProbeTest {
 
         assertThat(result.failure().kind()).isEqualTo(Failure.Kind.DEADLINE);
         assertThat(origin.getRequestCount()).isZero();
+    }
+
+    /** A plain http GET of a server that answers {@code reply} and closes; the deadline is far away. */
+    private OriginHttp broken(RawReply reply) {
+        try (PlainHttpServer server = PlainHttpServer.replying(reply)) {
+            return probe.get(HOST, "/", server.address(), server.port(), false, deadline());
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.cfcheck.probes.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cfcheck.probes.Deadline;
+import dev.cfcheck.probes.HandshakeTimeout;
 import dev.cfcheck.site.OriginEndpoint;
 import dev.cfcheck.testing.ClosedPort;
 import dev.cfcheck.testing.Loopback;
@@ -192,6 +193,20 @@ class TlsProbeTest {
             assertThat(tls.handshakeOk()).isFalse();
             assertThat(tls.failure()).isEqualTo(TlsFailure.TIMEOUT);
             assertThat(tls.chain()).isEmpty();
+        }
+    }
+
+    @Test
+    void handshakeThatStallsIsNamedAtTheHandshakeTimeoutNotAtTheDeadline() throws Exception {
+        TlsProbe shortHandshake = new TlsProbe(TrustMaterial.withExtraCas(TestCertificates.writeRootCaPem(dir)),
+                Duration.ofSeconds(5), new HandshakeTimeout(Duration.ofMillis(300)));
+        try (SilentServer silent = SilentServer.start()) {
+            TlsResult tls = shortHandshake.run(HOST, silent.address(), silent.port(), deadline());
+
+            assertThat(tls.handshakeOk()).isFalse();
+            assertThat(tls.failure()).isEqualTo(TlsFailure.TIMEOUT);
+            // Not "the handshake had not finished when the check's deadline came": the deadline is 10 s away.
+            assertThat(tls.failureDetail()).isEqualTo(HandshakeTimeout.stalled(300).message());
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.cfcheck.probes.origin;
+package dev.cfcheck.probes;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -6,11 +6,12 @@ import java.net.Socket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * Bounds the TLS handshake of one https request. OkHttp has no handshake timeout of its own (its connect
- * timeout ends with TCP; its read timeout, which we stretch to the check's deadline to catch a silent
- * origin, also covers the handshake). A port that waits silently on our ClientHello would then eat the whole
- * check before the plain-http attempt. OkHttp sets the read timeout again once the connection is up, so
- * only the handshake is shortened.
+ * Bounds the TLS handshake of OkHttp's https connections, at the edge and at the origin (so it lives here,
+ * beside {@link NoDelaySocketFactory}). OkHttp has no handshake timeout of its own (its connect timeout ends
+ * with TCP; its read timeout, which we stretch to the check's deadline to catch a silent server, also covers
+ * the handshake). A port that waits silently on our ClientHello would then eat the whole check. OkHttp sets
+ * the read timeout again once the connection is up, so only the handshake is shortened. Made by
+ * {@link HandshakeTimeout#bound}.
  */
 final class HandshakeTimeoutSocketFactory extends SSLSocketFactory {
     private final SSLSocketFactory delegate;
