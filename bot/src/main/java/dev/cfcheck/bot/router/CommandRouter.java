@@ -252,7 +252,8 @@ public final class CommandRouter implements AutoCloseable {
             String referenceId, CheckReport preliminary) {
         String host = request.target().host();
         try {
-            return checks.followUp(request, preliminary)
+            // A copy: the checker's follow-up is shared by every check that joined the run, and the limit is ours.
+            return checks.followUp(request, preliminary).copy()
                     .orTimeout(FOLLOW_UP_LIMIT.toMillis(), TimeUnit.MILLISECONDS)
                     .handle((report, error) -> {
                         if (error != null || report == null || report == preliminary) {
