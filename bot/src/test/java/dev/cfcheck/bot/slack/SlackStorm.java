@@ -19,7 +19,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import mockwebserver3.RecordedRequest;
 
 /**
@@ -132,6 +134,7 @@ final class SlackStorm implements AutoCloseable {
                 acks.stream().filter(a -> !a.taken() && !a.busy()).map(a -> a.status() + " " + a.text()).distinct().limit(5).toList(),
                 (int) posts.stream().filter(SlackStorm::isCard).count(),
                 posts.size(),
+                verdicts(posts),
                 checker.probeRuns() - runsBefore);
     }
 
@@ -169,11 +172,26 @@ final class SlackStorm implements AutoCloseable {
         return posts;
     }
 
-    /** A card (blocks with the verdict), not an apology or a refusal. */
+    /** A card (it opens with the verdict's header), not an apology or a refusal (one section). */
     static boolean isCard(JsonObject post) {
-        JsonElement text = post.get("text");
-        return post.has("blocks") && post.getAsJsonArray("blocks").size() > 1
-                && (text == null || !text.getAsString().startsWith(":warning:"));
+        return header(post) != null;
+    }
+
+    /** The card's header ("✅ 200 · …"), or null for a post that is not a card. */
+    private static String header(JsonObject post) {
+        if (!post.has("blocks") || post.getAsJsonArray("blocks").isEmpty()) {
+            return null;
+        }
+        JsonObject first = post.getAsJsonArray("blocks").get(0).getAsJsonObject();
+        return "header".equals(first.get("type").getAsString()) ? first.getAsJsonObject("text").get("text").getAsString() : null;
+    }
+
+    /** How many cards of each header, the site's number left out: the verdicts the storm got. */
+    private static Map<String, Long> verdicts(List<JsonObject> posts) {
+        return posts.stream().map(p -> {
+            String header = header(p);
+            return header == null ? "(not a card) " + ackText(p.toString()) : header.replaceAll("site[0-9]+", "site#");
+        }).collect(Collectors.groupingBy(h -> h, TreeMap::new, Collectors.counting()));
     }
 
     private static String ackText(String body) {
@@ -207,9 +225,11 @@ final class SlackStorm implements AutoCloseable {
      * @param otherAcks  up to five other acks (status and text), to say what went wrong
      * @param cards      response_url posts that are cards
      * @param posts      response_url posts in all
+     * @param verdicts   the posts counted by card header (or text, for what is not a card)
      * @param probeRuns  probe runs the storm caused
      */
-    record Outcome(long[] ackNanos, int ok, int taken, int busy, List<String> otherAcks, int cards, int posts, long probeRuns) {
+    record Outcome(long[] ackNanos, int ok, int taken, int busy, List<String> otherAcks, int cards, int posts,
+                   Map<String, Long> verdicts, long probeRuns) {
 
         /** The p-th percentile ack time (nearest rank), in ms. */
         double ackMs(int p) {
@@ -219,7 +239,7 @@ final class SlackStorm implements AutoCloseable {
         @Override
         public String toString() {
             return "Outcome[acks=" + ackNanos.length + ", ok=" + ok + ", taken=" + taken + ", busy=" + busy
-                    + ", other=" + otherAcks + ", cards=" + cards + ", posts=" + posts + ", probeRuns=" + probeRuns
+                    + ", other=" + otherAcks + ", cards=" + cards + ", posts=" + posts + ", verdicts=" + verdicts + ", probeRuns=" + probeRuns
                     + ", ackMs=" + Arrays.toString(new double[] {ackMs(50), ackMs(99), ackMs(100)}) + "]";
         }
     }

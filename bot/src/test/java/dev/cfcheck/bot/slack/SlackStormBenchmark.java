@@ -71,8 +71,8 @@ public final class SlackStormBenchmark {
             SlackStorm.Outcome cold = storm.fire(IntStream.range(0, commands)
                     .mapToObj(i -> storm.command("cold", i, "cold", users, channels)).toList());
             System.out.printf(Locale.ROOT, "first storm after start (another path): ack p50 %.1f ms   p99 %.1f ms   max %.1f ms, "
-                    + "%d busy, %d cards, %d probe runs%n", cold.ackMs(50), cold.ackMs(99), cold.ackMs(100), cold.busy(),
-                    cold.cards(), cold.probeRuns());
+                    + "taken %d, busy %d, other answers %s, %d cards %s, %d probe runs%n", cold.ackMs(50), cold.ackMs(99),
+                    cold.ackMs(100), cold.taken(), cold.busy(), cold.otherAcks(), cold.cards(), cold.verdicts(), cold.probeRuns());
 
             bodies = IntStream.range(0, commands).mapToObj(i -> storm.command("s", i, "", users, channels)).toList();
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -88,8 +88,8 @@ public final class SlackStormBenchmark {
         System.out.printf(Locale.ROOT, "storm: acks %d (HTTP 200: %d)   ack p50 %.1f ms   p99 %.1f ms   max %.1f ms%n",
                 outcome.ackNanos().length, outcome.ok(), outcome.ackMs(50), outcome.ackMs(99), outcome.ackMs(100));
         System.out.printf(Locale.ROOT, "       taken %d   busy refusals %d   other answers %s%n", outcome.taken(), outcome.busy(), outcome.otherAcks());
-        System.out.printf(Locale.ROOT, "       cards delivered %d (response_url posts %d)   probe runs %d for %d sites%n",
-                outcome.cards(), outcome.posts(), outcome.probeRuns(), siteCount);
+        System.out.printf(Locale.ROOT, "       cards delivered %d (response_url posts %d: %s)   probe runs %d for %d sites%n",
+                outcome.cards(), outcome.posts(), outcome.verdicts(), outcome.probeRuns(), siteCount);
         System.out.printf(Locale.ROOT, "       peak RSS %d MiB (VmHWM, whole JVM)   live threads %d before, peak %d during%n",
                 peakRssMib, threadsBefore, threadsPeak);
         System.out.printf(Locale.ROOT, "       threads alive after the storm, by pool: %s%n", threadsByPool);
