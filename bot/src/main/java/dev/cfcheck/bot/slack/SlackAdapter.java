@@ -64,6 +64,8 @@ public final class SlackAdapter implements BotAdapter {
         config.setHttpClientReadTimeoutMillis(HTTP_TIMEOUT_MS);
         config.setHttpClientWriteTimeoutMillis(HTTP_TIMEOUT_MS);
         config.setHttpClientCallTimeoutMillis(HTTP_TIMEOUT_MS);
+        // The SDK's own per-call statistics: threads and memory that nothing here reads.
+        config.setStatsEnabled(false);
         slack = Slack.getInstance(config);
         AppConfig.AppConfigBuilder appConfig = AppConfig.builder().slack(slack).singleTeamBotToken(settings.botToken());
         if (settings.mode() == SlackSettings.Mode.HTTP) {
