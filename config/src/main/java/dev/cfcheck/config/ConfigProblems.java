@@ -29,7 +29,7 @@ final class ConfigProblems {
     private static final Pattern SECRET_KEY =
             Pattern.compile("(?i).*(token|secret|password|passwd|credential|api_?key|private_?key).*");
     private static final List<String> SECRET_VARIABLES =
-            List.of("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "DISCORD_TOKEN");
+            List.of("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "DISCORD_TOKEN", "CLOUDFLARE_API_TOKEN");
 
     private ConfigProblems() {
     }

@@ -18,10 +18,12 @@ class SecretKeysTest {
             "signingSecret      | bot             | 2 | SLACK_SIGNING_SECRET",
             "slackSigningSecret | ''              | 1 | SLACK_SIGNING_SECRET",
             "discordToken       | bot             | 2 | DISCORD_TOKEN",
-            "token              | ''              | 1 | SLACK_BOT_TOKEN or SLACK_APP_TOKEN or DISCORD_TOKEN",
+            "token              | ''              | 1 | SLACK_BOT_TOKEN or SLACK_APP_TOKEN or DISCORD_TOKEN or CLOUDFLARE_API_TOKEN",
             "botToken           | bot             | 2 | SLACK_BOT_TOKEN",
-            "password           | bot/access      | 3 | SLACK_BOT_TOKEN or SLACK_APP_TOKEN or SLACK_SIGNING_SECRET or DISCORD_TOKEN",
-            "apiKey             | domains/example.com | 3 | SLACK_BOT_TOKEN or SLACK_APP_TOKEN or SLACK_SIGNING_SECRET or DISCORD_TOKEN",
+            "password           | bot/access      | 3 | SLACK_BOT_TOKEN or SLACK_APP_TOKEN or SLACK_SIGNING_SECRET or DISCORD_TOKEN or CLOUDFLARE_API_TOKEN",
+            "apiKey             | domains/example.com | 3 | SLACK_BOT_TOKEN or SLACK_APP_TOKEN or SLACK_SIGNING_SECRET or DISCORD_TOKEN or CLOUDFLARE_API_TOKEN",
+            "cloudflareApiToken | ''              | 1 | CLOUDFLARE_API_TOKEN",
+            "apiToken           | domains/example.com | 3 | CLOUDFLARE_API_TOKEN",
     })
     void secretKeyInTheFileIsRefusedPointingAtTheEnvironment(String key, String section, int line, String variables) {
         String yaml = nested(section, key + ": " + VALUE);

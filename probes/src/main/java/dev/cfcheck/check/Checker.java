@@ -9,20 +9,25 @@ import dev.cfcheck.diagnosis.DiagnosisInput;
 import dev.cfcheck.probes.AddressProbe;
 import dev.cfcheck.probes.DaemonThreads;
 import dev.cfcheck.probes.Deadline;
+import dev.cfcheck.probes.OriginSource;
 import dev.cfcheck.probes.Probe;
 import dev.cfcheck.probes.ProbeContext;
 import dev.cfcheck.probes.ProbeKey;
 import dev.cfcheck.probes.ProbeOutcome;
 import dev.cfcheck.probes.ProbeResults;
 import dev.cfcheck.site.AddressPolicy;
+import dev.cfcheck.site.OriginEndpoint;
 import dev.cfcheck.site.Target;
+import dev.cfcheck.site.UnsafeAddressException;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -37,9 +42,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs a check: the address probe (DNS) first, then every other registered probe at once, all under one
- * deadline; then the diagnosis. Reports are cached (Caffeine, keyed by {@link CacheKey}); concurrent checks of
- * the same key share one probe run, and {@code fresh} bypasses the cache (and refreshes it).
+ * Runs a check: the address probe (DNS) first, beside it the origin sources (the Cloudflare API), then every
+ * other registered probe at once, all under one deadline; then the diagnosis. The origins come from the
+ * request ({@code origin=}, the config) or, when it names none, from the origin sources. Reports are cached
+ * (Caffeine, keyed by {@link CacheKey}); concurrent checks of the same key share one probe run, and
+ * {@code fresh} bypasses the cache (and refreshes it).
  *
  * <p>Asynchronous: {@link #check} returns at once. Only a probe run holds threads (one in the check pool, its
  * probes in the probe pool); a check that joins a run in flight or is answered by the cache holds none. The
@@ -54,6 +61,9 @@ public final class Checker implements CheckService, AutoCloseable {
 
     /** Probes set their own timeouts from the deadline; this is only the slack for threads to hand back. */
     private static final Duration GRACE = Duration.ofMillis(500);
+    /** The share of the deadline the origin sources (the Cloudflare API) get, and its cap. */
+    private static final int SOURCES_SHARE_PERCENT = 40;
+    private static final Duration SOURCES_MAX = Duration.ofSeconds(5);
 
     private final ProbeList probes;
     private final AddressPolicy safePolicy;
@@ -277,22 +287,102 @@ public final class Checker implements CheckService, AutoCloseable {
         AddressPolicy policy = request.allowPrivate() ? AddressPolicy.ALLOW_ALL : safePolicy;
         Target target = request.target();
 
+        // The origin sources (the Cloudflare API) ask beside DNS, under a share of the deadline: when the check
+        // has no origin of its own, the origin probes start only once they have answered, and need the rest of
+        // the deadline themselves (an unanswered SYN is told from a slow one only at the end).
+        Duration sourcesTime = sourcesTime(request.timeout());
+        ProbeContext sourcesContext = new ProbeContext(target, List.of(), request.origins(), policy,
+                Deadline.after(sourcesTime), null, ProbeResults.EMPTY, probePool);
+        List<CompletableFuture<? extends ProbeOutcome<?>>> asking = new ArrayList<>();
+        for (OriginSource<?> source : probes.originSources()) {
+            asking.add(CompletableFuture.supplyAsync(() -> source.run(sourcesContext), probePool));
+        }
+
         ProbeContext first = new ProbeContext(target, List.of(), request.origins(), policy, deadline, followUp,
                 ProbeResults.EMPTY, probePool);
         ProbeResults.Builder builder = ProbeResults.builder();
         List<InetAddress> addresses = resolve(probes.resolver(), first, builder);
-        ProbeContext context = new ProbeContext(target, addresses, request.origins(), policy, deadline, followUp,
-                builder.build(), probePool);
+
+        // An origin given (origin= or the config) wins: then nothing waits for the sources before the probes.
+        ProbeResults.Builder found = ProbeResults.builder();
+        List<Later<?>> laters = new ArrayList<>();
+        boolean sourcesFirst = request.origins().isEmpty();
+        List<OriginEndpoint> origins = request.origins();
+        ProbeResults earlier = builder.build();
+        if (sourcesFirst) {
+            Deadline sourcesBy = Deadline.after(sourcesTime.plus(GRACE));
+            collectAll(probes.originSources(), asking, sourcesBy, found, laters);
+            ProbeResults sourced = found.build();
+            origins = originsFound(sourced, policy);
+            for (ProbeResults.Entry<?> entry : sourced.entries()) {
+                earlier = withEntry(earlier, entry);
+            }
+        }
+        ProbeContext context = new ProbeContext(target, addresses, origins, policy, deadline, followUp,
+                earlier, probePool);
 
         List<CompletableFuture<? extends ProbeOutcome<?>>> running = new ArrayList<>();
         for (Probe<?> probe : probes.probes()) {
             running.add(CompletableFuture.supplyAsync(() -> probe.run(context), probePool));
         }
-        List<Later<?>> laters = new ArrayList<>();
-        for (int i = 0; i < running.size(); i++) {
-            collect(probes.probes().get(i), running.get(i), collectBy, builder, laters);
+        collectAll(probes.probes(), running, collectBy, builder, laters);
+        if (!sourcesFirst) {
+            collectAll(probes.originSources(), asking, collectBy, found, laters);
+        }
+        // The sources' results last: the report's JSON only ever grows at the end.
+        for (ProbeResults.Entry<?> entry : found.build().entries()) {
+            put(builder, entry);
         }
         return new Run(builder.build(), laters);
+    }
+
+    /** The part of the deadline the origin sources get: a share, capped, so the origin probes keep the most. */
+    static Duration sourcesTime(Duration timeout) {
+        Duration share = timeout.multipliedBy(SOURCES_SHARE_PERCENT).dividedBy(100);
+        return share.compareTo(SOURCES_MAX) < 0 ? share : SOURCES_MAX;
+    }
+
+    /** The origins the sources named, each allowed by the policy, without repeats, at most {@link ProbeContext#MAX_ORIGINS}. */
+    private List<OriginEndpoint> originsFound(ProbeResults sourced, AddressPolicy policy) {
+        Set<OriginEndpoint> out = new LinkedHashSet<>();
+        for (OriginSource<?> source : probes.originSources()) {
+            for (OriginEndpoint origin : originsOf(source, sourced)) {
+                if (out.size() < ProbeContext.MAX_ORIGINS && allowed(policy, origin)) {
+                    out.add(origin);
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static <R> List<OriginEndpoint> originsOf(OriginSource<R> source, ProbeResults results) {
+        R result = results.get(source.key());
+        return result == null ? List.of() : source.originsOf(result);
+    }
+
+    /** The sources check the policy themselves (and say so); this keeps a source from ever widening it. */
+    private static boolean allowed(AddressPolicy policy, OriginEndpoint origin) {
+        try {
+            policy.requireAllowed(origin.address());
+            return true;
+        } catch (UnsafeAddressException e) {
+            return false;
+        }
+    }
+
+    private static <R> ProbeResults withEntry(ProbeResults results, ProbeResults.Entry<R> entry) {
+        return results.with(entry.key(), entry.result());
+    }
+
+    private static <R> void put(ProbeResults.Builder into, ProbeResults.Entry<R> entry) {
+        into.put(entry.key(), entry.result());
+    }
+
+    private static void collectAll(List<? extends Probe<?>> list, List<CompletableFuture<? extends ProbeOutcome<?>>> futures,
+            Deadline collectBy, ProbeResults.Builder into, List<Later<?>> laters) {
+        for (int i = 0; i < futures.size(); i++) {
+            collect(list.get(i), futures.get(i), collectBy, into, laters);
+        }
     }
 
     private static <R> List<InetAddress> resolve(AddressProbe<R> resolver, ProbeContext context, ProbeResults.Builder into) {

@@ -3,9 +3,12 @@ package dev.cfcheck.check;
 import dev.cfcheck.probes.DaemonThreads;
 import dev.cfcheck.probes.HandshakeTimeout;
 import dev.cfcheck.probes.Probe;
+import dev.cfcheck.probes.cfapi.CloudflareApi;
+import dev.cfcheck.probes.cfapi.CloudflareApiProbe;
 import dev.cfcheck.probes.dns.DnsProbe;
 import dev.cfcheck.probes.edge.EdgeProbe;
 import dev.cfcheck.probes.origin.OriginHttpProbe;
+import dev.cfcheck.probes.origin.OriginPorts;
 import dev.cfcheck.probes.origin.OriginProbe;
 import dev.cfcheck.probes.origin.OriginsProbe;
 import dev.cfcheck.probes.origin.TcpProbe;
@@ -18,7 +21,6 @@ import dev.cfcheck.probes.trace.TraceProbe;
 import dev.cfcheck.site.AddressPolicy;
 import dev.cfcheck.site.CloudflareRanges;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -43,34 +45,47 @@ public final class LiveProbes {
         return create(resolver, ranges, trust, safePolicy, null, HandshakeTimeout.DEFAULT);
     }
 
-    /** @param statusPage Cloudflare's status page, shared by every check; {@code null} leaves that probe out */
+    /** @param statusPage Cloudflare's status page, shared by every check; or {@code null} when off (the probe stays registered, so its key stays in the report, and does not run) */
     public static ProbeList create(InetSocketAddress resolver, CloudflareRanges ranges, TrustMaterial trust,
             AddressPolicy safePolicy, StatusPageClient statusPage) {
         return create(resolver, ranges, trust, safePolicy, statusPage, HandshakeTimeout.DEFAULT);
     }
 
     /**
-     * @param statusPage       Cloudflare's status page, shared by every check; {@code null} leaves that probe out
+     * @param statusPage       Cloudflare's status page, shared by every check; or {@code null} when off (the probe stays registered, so its key stays in the report, and does not run)
      * @param handshakeTimeout how long a TLS handshake may take once connected, at the edge and the origin (tests
      *                         shorten it, as they shorten the deadline)
      */
     public static ProbeList create(InetSocketAddress resolver, CloudflareRanges ranges, TrustMaterial trust,
             AddressPolicy safePolicy, StatusPageClient statusPage, HandshakeTimeout handshakeTimeout) {
+        return create(resolver, ranges, trust, safePolicy, statusPage, handshakeTimeout, null, OriginPorts.STANDARD);
+    }
+
+    /**
+     * @param statusPage       Cloudflare's status page, shared by every check; or {@code null} when off (the probe stays registered, so its key stays in the report, and does not run)
+     * @param handshakeTimeout how long a TLS handshake may take once connected, at the edge and the origin
+     * @param cloudflareApi    the Cloudflare API client (a token was configured), or {@code null}: the API probe
+     *                         is registered either way (its key stays in the report) and runs only with a client
+     * @param originPorts      where an origin known only by its address is tried: {@link OriginPorts#STANDARD},
+     *                         other ports in tests
+     */
+    public static ProbeList create(InetSocketAddress resolver, CloudflareRanges ranges, TrustMaterial trust,
+            AddressPolicy safePolicy, StatusPageClient statusPage, HandshakeTimeout handshakeTimeout,
+            CloudflareApi cloudflareApi, OriginPorts originPorts) {
         DnsProbe dns = new DnsProbe(resolver, ranges);
         // The second port connect of each origin probe (the first runs on the probe's own thread). A hand-off
         // pool, not a queue: when all threads are busy the connect runs on the caller, a little later, rather
         // than waiting in a queue and being reported as an unanswered SYN (a false 522).
         ThreadPoolExecutor originPool = new ThreadPoolExecutor(0, MAX_ORIGIN_THREADS, 60, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), new DaemonThreads("cfcheck-origin-"));
-        List<Probe<?>> probes = new ArrayList<>(List.of(
+        List<Probe<?>> probes = List.of(
                 new EdgeProbe(safePolicy, dns, trust.trustManager(), handshakeTimeout),
                 new OriginsProbe(new OriginProbe(originPool, new TcpProbe(),
-                        new OriginHttpProbe(TcpProbe.DEFAULT_CONNECT_CAP, handshakeTimeout)), originPool::shutdownNow),
-                new OriginTlsProbe(new TlsProbe(trust, TcpProbe.DEFAULT_CONNECT_CAP, handshakeTimeout)),
-                new TraceProbe(trust.trustManager(), handshakeTimeout)));
-        if (statusPage != null) {
-            probes.add(new StatusPageProbe(statusPage));
-        }
-        return new ProbeList(dns, probes);
+                        new OriginHttpProbe(TcpProbe.DEFAULT_CONNECT_CAP, handshakeTimeout), originPorts), originPool::shutdownNow),
+                new OriginTlsProbe(new TlsProbe(trust, TcpProbe.DEFAULT_CONNECT_CAP, handshakeTimeout), originPorts),
+                new TraceProbe(trust.trustManager(), handshakeTimeout),
+                new StatusPageProbe(statusPage));
+        // Beside DNS, before the others: the origins it finds are probed when the check names none.
+        return new ProbeList(dns, probes, List.of(new CloudflareApiProbe(cloudflareApi)));
     }
 }

@@ -31,5 +31,9 @@ public enum Kind {
     SLOW_RESPONSE,
     CERT_EXPIRING,
     /** Cloudflare's status page reports incidents, or trouble at the serving data centre, while the check fails. */
-    CLOUDFLARE_INCIDENT
+    CLOUDFLARE_INCIDENT,
+    /** The origin completes no TLS 1.2 or 1.3 handshake while the zone asks visitors for at least TLS 1.2. */
+    ORIGIN_TLS_BELOW_MINIMUM,
+    /** What the Cloudflare API could not say (token, scope, zone, rate limit, no answer): a note, never the verdict. */
+    CLOUDFLARE_API
 }

@@ -31,17 +31,21 @@ public final class KnowledgeBase {
     private final TextTemplate originUnknownNotice;
     private final StepTemplate originUnknownStep;
     private final TextTemplate inferredNotice;
+    private final TextTemplate tunnelNotice;
+    private final List<StepTemplate> tunnelSteps;
     private final Map<Placeholder, String> fallbacks;
 
     private KnowledgeBase(Map<Kind, KindKnowledge> kinds, Map<String, CodeKnowledge> codes, CodeKnowledge unknownCode,
                           TextTemplate originUnknownNotice, StepTemplate originUnknownStep, TextTemplate inferredNotice,
-                          Map<Placeholder, String> fallbacks) {
+                          TextTemplate tunnelNotice, List<StepTemplate> tunnelSteps, Map<Placeholder, String> fallbacks) {
         this.kinds = Collections.unmodifiableMap(kinds);
         this.codes = Collections.unmodifiableMap(codes);
         this.unknownCode = unknownCode;
         this.originUnknownNotice = originUnknownNotice;
         this.originUnknownStep = originUnknownStep;
         this.inferredNotice = inferredNotice;
+        this.tunnelNotice = tunnelNotice;
+        this.tunnelSteps = List.copyOf(tunnelSteps);
         this.fallbacks = Collections.unmodifiableMap(fallbacks);
     }
 
@@ -120,6 +124,16 @@ public final class KnowledgeBase {
         return inferredNotice;
     }
 
+    /** Said instead of the origin-unknown notice when the host is routed to a Cloudflare Tunnel: no origin address exists. */
+    public TextTemplate tunnelNotice() {
+        return tunnelNotice;
+    }
+
+    /** The steps for a tunnel's connectors, in place of asking for an origin address. */
+    public List<StepTemplate> tunnelSteps() {
+        return tunnelSteps;
+    }
+
     /** Prose for placeholders whose value is unknown. */
     public Map<Placeholder, String> fallbacks() {
         return fallbacks;
@@ -175,6 +189,11 @@ public final class KnowledgeBase {
 
             KnowledgeFile.OriginUnknown ou = require(file.originUnknown(), "originUnknown");
             KnowledgeFile.Inferred inf = require(file.inferred(), "inferred");
+            KnowledgeFile.Tunnel tunnel = require(file.tunnel(), "tunnel");
+            List<StepTemplate> tunnelSteps = steps(tunnel.steps(), "tunnel.steps");
+            if (tunnelSteps.isEmpty()) {
+                throw fail("tunnel.steps: the tunnel notice needs at least one step");
+            }
 
             Map<Placeholder, String> fallbacks = new EnumMap<>(Placeholder.class);
             require(file.fallbacks(), "fallbacks").forEach((name, text) -> {
@@ -189,6 +208,8 @@ public final class KnowledgeBase {
                     text(ou.notice(), "originUnknown.notice"),
                     step(require(ou.step(), "originUnknown.step"), "originUnknown.step"),
                     text(inf.notice(), "inferred.notice"),
+                    text(tunnel.notice(), "tunnel.notice"),
+                    tunnelSteps,
                     fallbacks);
         }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 record KnowledgeFile(
         Map<String, String> fallbacks,
         OriginUnknown originUnknown,
+        Tunnel tunnel,
         Inferred inferred,
         Map<String, Step> steps,
         Map<Kind, KindEntry> kinds,
@@ -20,6 +21,9 @@ record KnowledgeFile(
     }
 
     record Inferred(String notice) {
+    }
+
+    record Tunnel(String notice, List<Step> steps) {
     }
 
     /** A step of its own ({@code text}, optional {@code command}) or a reference to a shared one ({@code use}). */

@@ -57,7 +57,11 @@ public enum Placeholder {
     /** What Cloudflare's status page reports that concerns a failing check (incidents, the serving data centre). */
     CLOUDFLARE_STATUS,
     /** The failures no rule explains, one sentence, "; " between them. */
-    UNEXPLAINED;
+    UNEXPLAINED,
+    /** The id of the Cloudflare Tunnel the host is routed to (from the Cloudflare API). */
+    TUNNEL,
+    /** The zone's Minimum TLS Version for visitors, e.g. "1.2" (from the Cloudflare API). */
+    MIN_TLS;
 
     private static final Map<String, Placeholder> BY_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Placeholder::templateName, Function.identity()));

@@ -15,6 +15,16 @@ public enum SslMode {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** As Cloudflare's dashboard names it: "Off", "Flexible", "Full", "Full (strict)". */
+    public String label() {
+        return switch (this) {
+            case OFF -> "Off";
+            case FLEXIBLE -> "Flexible";
+            case FULL -> "Full";
+            case STRICT -> "Full (strict)";
+        };
+    }
+
     /** Accepts "off", "flexible", "full", "strict", "full_strict", "full (strict)". */
     public static SslMode parse(String s) {
         String k = s.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");

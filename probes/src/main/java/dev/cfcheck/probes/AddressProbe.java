@@ -5,8 +5,8 @@ import java.net.InetAddress;
 import java.util.List;
 
 /**
- * The probe that runs first and gives the others the target's addresses (DNS). The checker runs it alone,
- * then every other probe at once with what it found.
+ * The probe that runs first and gives the others the target's addresses (DNS). The checker runs it (beside the
+ * {@link OriginSource}s only), then every other probe at once with what it found.
  *
  * @param <R> its result type
  */

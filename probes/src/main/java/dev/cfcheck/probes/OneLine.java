@@ -2,11 +2,11 @@ package dev.cfcheck.probes;
 
 /**
  * Turns untrusted text (a header value, a page title, an exception message, a note from the config) into
- * one short line that is safe to show on a card or in a log: runs of whitespace, CR/LF included, become one
- * space; control characters and invisible ones (bidi overrides, zero-width, private use, unassigned) are
- * dropped; the length is capped. A hostile peer thus cannot forge a second line of evidence, repaint a
- * terminal or make text read differently from what it is. Escaping for a chat platform's markup is the
- * renderer's job.
+ * one short line that is safe to show on a card or in a log: the characters {@link NetworkText} hides are
+ * dropped (controls, bidi overrides, zero-width, private use, unassigned), runs of whitespace, CR/LF included,
+ * become one space, and the length is capped. A hostile peer thus cannot forge a second line of evidence,
+ * repaint a terminal or make text read differently from what it is. Escaping for a chat platform's markup is
+ * the renderer's job.
  */
 public final class OneLine {
     /** The cap of {@link #of(String)}. */
@@ -36,7 +36,11 @@ public final class OneLine {
         for (int i = 0; i < text.length() && out.length() <= max; ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || unsafe(cp)) {
+            NetworkText.Fate fate = NetworkText.fate(cp);
+            if (fate == NetworkText.Fate.DROP) {
+                continue;
+            }
+            if (fate != NetworkText.Fate.KEEP || Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
                 pendingSpace = out.length() > 0;
                 continue;
             }
@@ -78,18 +82,5 @@ public final class OneLine {
             }
         }
         return of(message);
-    }
-
-    /**
-     * Control characters, and format characters (bidi overrides, zero-width joiners) that could make text
-     * read differently from what it is.
-     */
-    private static boolean unsafe(int cp) {
-        int type = Character.getType(cp);
-        return Character.isISOControl(cp)
-                || type == Character.FORMAT
-                || type == Character.SURROGATE
-                || type == Character.PRIVATE_USE
-                || type == Character.UNASSIGNED;
     }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.Executor;
  * @param policy    the safe-target policy for every address the probe connects to (redirect hops included)
  * @param deadline  the check's deadline: nothing waits past it for the first report
  * @param followUp  the end of the follow-up past the deadline, or {@code null} when follow-up is off
- * @param earlier   results of the probes that ran before this one (DNS)
+ * @param earlier   results of the probes that ran before this one (DNS; the origin sources when the probes waited for them)
  * @param fanOut    where a probe may run parts of itself in parallel, within its {@link Probe#threadsPerCheck()}
  */
 public record ProbeContext(

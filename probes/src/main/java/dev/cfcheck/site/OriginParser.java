@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * Parses an origin given as {@code IP}, {@code IP:PORT}, {@code IPv6} or {@code [IPv6]:PORT} (the
- * {@code --origin} option and the per-domain config). Origins are IP addresses only: a name would be
- * resolved again, and the point of probing the origin is to bypass DNS and Cloudflare.
+ * {@code --origin} option, chat's {@code origin=} and the per-domain config). Origins are IP addresses only: a
+ * name would be resolved again, and the point of probing the origin is to bypass DNS and Cloudflare.
  */
 public final class OriginParser {
 
@@ -17,7 +17,33 @@ public final class OriginParser {
     private OriginParser() {
     }
 
-    /** @throws BadInputException with a one-line message when the text is not an IP with an optional port */
+    /**
+     * An origin someone named (chat's {@code origin=}, the CLI's {@code --origin}): as {@link #parse(String)}, and
+     * unless private targets are allowed its port must be one Cloudflare proxies and its address one the
+     * safe-target policy allows, so that a refusal is one line at once rather than a failed check. The config
+     * file's origins are the operator's own and take any port ({@link #parse(String)}).
+     *
+     * @throws BadInputException with a one-line message naming the port or the address refused
+     */
+    public static OriginEndpoint parse(String input, boolean allowPrivate) {
+        OriginEndpoint endpoint = parse(input);
+        AddressPolicy policy = SafeAddressPolicy.forChecks(allowPrivate);
+        try {
+            if (endpoint.port() != null) {
+                policy.requirePortAllowed(endpoint.port());
+            }
+            policy.requireAllowed(endpoint.address());
+        } catch (UnsafeAddressException e) {
+            throw new BadInputException("origin " + endpoint + ": " + e.getMessage());
+        }
+        return endpoint;
+    }
+
+    /**
+     * An origin as written, any port: for the config file's origins and addresses such as the resolver's.
+     *
+     * @throws BadInputException with a one-line message when the text is not an IP with an optional port
+     */
     public static OriginEndpoint parse(String input) {
         if (input == null || input.isBlank()) {
             throw new BadInputException("empty origin: give an IP address, optionally with :PORT");

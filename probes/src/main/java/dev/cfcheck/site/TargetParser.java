@@ -139,6 +139,8 @@ public final class TargetParser {
             return ipTarget(text, hostText, address, scheme, port, path, allowPrivate);
         }
         requireValidLabels(ascii);
+        requireValidALabels(hostText.toLowerCase(Locale.ROOT)); // as typed: the mapping rewrites "xn--abc-" to "abc"
+        requireValidALabels(ascii);
         String unicode = Punycode.toUnicode(ascii);
         return new Target(text, ascii, unicode, scheme, port, path);
     }
@@ -152,19 +154,22 @@ public final class TargetParser {
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            int type = Character.getType(cp);
-            boolean unsafe = Character.isISOControl(cp)
-                    || Character.isWhitespace(cp)
-                    || Character.isSpaceChar(cp)
-                    || type == Character.FORMAT
-                    || type == Character.SURROGATE
-                    || type == Character.UNASSIGNED
-                    || type == Character.PRIVATE_USE
-                    || (cp < 128 && UNSAFE_ASCII.indexOf(cp) >= 0);
-            if (unsafe) {
+            if (invisibleOrControl(cp) || (cp < 128 && UNSAFE_ASCII.indexOf(cp) >= 0)) {
                 throw new BadInputException(String.format(Locale.ROOT, "invalid character U+%04X in the target", cp));
             }
         }
+    }
+
+    /** Controls, whitespace, format characters (bidi, zero-width), lone surrogates, private-use and unassigned ones. */
+    private static boolean invisibleOrControl(int cp) {
+        int type = Character.getType(cp);
+        return Character.isISOControl(cp)
+                || Character.isWhitespace(cp)
+                || Character.isSpaceChar(cp)
+                || type == Character.FORMAT
+                || type == Character.SURROGATE
+                || type == Character.UNASSIGNED
+                || type == Character.PRIVATE_USE;
     }
 
     private static Integer parsePort(String portText, boolean allowPrivate) {
@@ -264,6 +269,38 @@ public final class TargetParser {
             if (!LABEL.matcher(label).matches()) {
                 throw new BadInputException("invalid hostname label " + Excerpt.quoted(label)
                         + ": letters, digits and inner hyphens only");
+            }
+        }
+    }
+
+    /**
+     * Every punycode ("xn--") label must decode to a valid UTS-46 label: one that maps to itself (nothing
+     * disallowed, nothing the mapping would change or drop, not plain ASCII in disguise) and holds no control,
+     * whitespace or invisible character. OkHttp's mapping decodes and re-encodes such labels without judging
+     * what they decode to, so a typed {@code xn--} label could otherwise show a bidi override on a card.
+     */
+    private static void requireValidALabels(String host) {
+        for (String label : host.split("\\.", -1)) {
+            if (!label.startsWith("xn--")) {
+                continue;
+            }
+            String decoded = Punycode.decode(label.substring(4));
+            if (decoded == null || decoded.isEmpty()) {
+                throw new BadInputException("invalid hostname label " + Excerpt.quoted(label) + ": not valid punycode");
+            }
+            for (int i = 0; i < decoded.length(); ) {
+                int cp = decoded.codePointAt(i);
+                i += Character.charCount(cp);
+                if (invisibleOrControl(cp)) {
+                    throw new BadInputException(String.format(Locale.ROOT,
+                            "invalid hostname label %s: it decodes to the invisible or control character U+%04X",
+                            Excerpt.quoted(label), cp));
+                }
+            }
+            HttpUrl remapped = HttpUrl.parse("http://" + decoded + "/");
+            if (remapped == null || !remapped.host().equals(label)) {
+                throw new BadInputException("invalid hostname label " + Excerpt.quoted(label)
+                        + ": it does not decode to a valid international name (IDNA/UTS-46)");
             }
         }
     }

@@ -24,7 +24,6 @@ import dev.cfcheck.testing.FullBacklogServer;
 import dev.cfcheck.testing.Loopback;
 import dev.cfcheck.testing.LoopbackSite;
 import dev.cfcheck.testing.PlainHttpServer;
-import dev.cfcheck.testing.SilentServer;
 import dev.cfcheck.testing.TestCertificates;
 import dev.cfcheck.testing.TlsTestServer;
 import java.net.InetAddress;
@@ -140,7 +139,7 @@ class CheckerEndToEndTest {
         });
         assertThat(report.verdict().evidence()).contains("trace: colo DTW (Detroit, United States), http/2, TLSv1.3, warp off");
         com.fasterxml.jackson.databind.JsonNode json = ReportJson.mapper().readTree(ReportJson.write(report));
-        assertThat(json.get("probes").fieldNames()).toIterable().containsExactly("dns", "edge", "origin", "tls", "trace");
+        assertThat(json.get("probes").fieldNames()).toIterable().containsExactly("dns", "edge", "origin", "tls", "trace", "status", "cloudflare");
         assertThat(json.get("probes").get("trace").get("trace").get("colo").asText()).isEqualTo("DTW");
         assertThat(ReportJson.write(report)).doesNotContain("192.0.2.44");
         assertThat(site.edgeDispatcher().traceRequests()).isEqualTo(1);
@@ -217,9 +216,10 @@ class CheckerEndToEndTest {
 
     @Test
     void edgeSilentAndOriginDroppingSynsInfers522BeforeCloudflareWould() {
-        try (SilentServer edge = SilentServer.start(); FullBacklogServer origin = startFullBacklog()) {
-            CheckReport report = check(site.request(
-                    "https://" + LoopbackSite.HOST + ":" + edge.port() + "/", List.of(origin(origin.port())),
+        // As Cloudflare does: the edge completes TLS, takes the request and holds it while it tries the origin.
+        site.edge().enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+        try (FullBacklogServer origin = startFullBacklog()) {
+            CheckReport report = check(site.request(site.url(), List.of(origin(origin.port())),
                     Duration.ofSeconds(2), DomainSettings.NONE));
 
             assertThat(report.verdict().kind()).isEqualTo(Kind.ORIGIN_TIMEOUT);
@@ -230,15 +230,15 @@ class CheckerEndToEndTest {
 
     @Test
     void edgeSilentAndOriginConnectedButMuteInfers524() throws Exception {
-        try (SilentServer edge = SilentServer.start(); MockWebServer origin = new MockWebServer()) {
+        site.edge().enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+        try (MockWebServer origin = new MockWebServer()) {
             // The origin accepts and completes TLS, then never sends a response: Cloudflare's 524.
             origin.useHttps(TestCertificates.serverCertificates(
                     TestCertificates.leaf(LoopbackSite.HOST), TestCertificates.rootCa()).sslSocketFactory());
             origin.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
             origin.start(Loopback.ADDRESS, 0);
 
-            CheckReport report = check(site.request(
-                    "https://" + LoopbackSite.HOST + ":" + edge.port() + "/", List.of(origin(origin.getPort())),
+            CheckReport report = check(site.request(site.url(), List.of(origin(origin.getPort())),
                     Duration.ofSeconds(2), DomainSettings.NONE));
 
             assertThat(report.verdict().kind()).isEqualTo(Kind.RESPONSE_TIMEOUT);

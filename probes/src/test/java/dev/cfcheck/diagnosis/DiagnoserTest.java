@@ -66,6 +66,41 @@ class DiagnoserTest {
     }
 
     @Nested
+    class OriginFiltered {
+
+        @Test
+        void originRefusingUsWhileCloudflareFetchesThePageIsHealthyAndSaysWhy() {
+            Diagnosis d = diagnose(given().edge(https(200), http(200))
+                    .origin(origin(null, port(443, TcpState.TIMEOUT), port(80, TcpState.TIMEOUT))));
+
+            assertThat(d.verdict().kind()).isEqualTo(Kind.HEALTHY);
+            assertThat(d.verdict().summary()).doesNotContain("no probe saw a problem").contains("only Cloudflare's addresses");
+        }
+
+        @Test
+        void originAcceptingButStallingOurHandshakeIsNotSaidToRefuseTheConnection() {
+            // A scrubbing proxy in front of the origin completes TCP with anyone, then drops what is not Cloudflare's.
+            Diagnosis d = diagnose(given().edge(https(200), http(200))
+                    .origin(origin(null, port(443, TcpState.CONNECTED), port(80, TcpState.CONNECTED)))
+                    .tls(ProbeRecords.tlsFailed(TlsFailure.TIMEOUT)));
+
+            assertThat(d.verdict().kind()).isEqualTo(Kind.HEALTHY);
+            assertThat(d.verdict().summary()).contains("refused or ignored cfcheck's own direct requests")
+                    .doesNotContain("did not accept");
+        }
+
+        @Test
+        void aPageFromCloudflaresCacheDoesNotVouchForAnOriginThatDoesNotAnswer() {
+            Diagnosis d = diagnose(given().edge(https(200).cacheStatus("HIT"), http(200))
+                    .origin(origin(null, port(443, TcpState.TIMEOUT), port(80, TcpState.TIMEOUT))));
+
+            assertThat(d.verdict().kind()).isEqualTo(Kind.INCONCLUSIVE);
+            assertThat(d.verdict().severity().isProblem()).isTrue();
+            assertThat(d.verdict().evidence()).anyMatch(l -> l.startsWith("unexplained: origin 203.0.113.10:443"));
+        }
+    }
+
+    @Nested
     class OriginErrors {
 
         @Test
@@ -276,6 +311,21 @@ class DiagnoserTest {
         }
 
         @Test
+        void httpUrlRedirectedToHttpsThatIsSilentInfersFromTheOriginsHttpsPort() {
+            // "Always Use HTTPS" answers http:// at once; the https hop it leads to is what Cloudflare holds.
+            Diagnosis d = diagnose(given().target(ProbeRecords.target(HOST, "http", null))
+                    .edge(https(0).failed(Failure.Kind.DEADLINE, true), http(301)
+                            .redirects(false, new Redirect(301, "http://example.com/", "https://example.com/"))
+                            .thenFailed(Failure.Kind.DEADLINE))
+                    .origin(origin(null, port(443, TcpState.TIMEOUT), port(80, TcpState.CONNECTED))));
+
+            assertThat(d.verdict().kind()).isEqualTo(Kind.ORIGIN_TIMEOUT);
+            assertThat(d.verdict().code()).isEqualTo("522");
+            assertThat(d.verdict().inferred()).isTrue();
+            assertThat(d.verdict().evidence()).anyMatch(l -> l.contains("origin 203.0.113.10:443 did not answer"));
+        }
+
+        @Test
         void silentEdgeWhileTheOriginAnswersIsAnInferredDisagreement() {
             Diagnosis d = diagnose(silentEdge().origin(origin(originAnswer(200), port(443, TcpState.CONNECTED))));
 
@@ -325,10 +375,35 @@ class DiagnoserTest {
         }
 
         @Test
+        void httpAskedForFailingWhileHttpsAnswersIsEdgeUnreachableOverHttpNotNeither() {
+            Diagnosis d = diagnose(given().target(ProbeRecords.target(HOST, "http", null))
+                    .edge(https(200), http(0).failed(Failure.Kind.REFUSED, false)));
+
+            assertThat(d.verdict().kind()).isEqualTo(Kind.EDGE_UNREACHABLE);
+            assertThat(d.verdict().code()).isEqualTo("REFUSED");
+            assertThat(d.verdict().title()).isEqualTo("Plain HTTP to example.com fails at the edge (REFUSED) while HTTPS answers");
+            assertThat(d.verdict().summary()).doesNotContain("neither").contains("http://example.com/");
+            assertThat(d.verdict().evidence()).contains("http fails (REFUSED) while https answers 200");
+            assertThat(commands(d)).contains("curl -sv -o /dev/null http://example.com/");
+        }
+
+        @Test
         void httpsCutByTheDeadlineWhileHttpAnsweredIsNotCalledBroken() {
             Diagnosis d = diagnose(given().edge(https(0).failed(Failure.Kind.DEADLINE, true), http(200)));
 
             assertThat(d.verdict().kind()).isNotEqualTo(Kind.EDGE_UNREACHABLE);
+        }
+
+        @Test
+        void edgeNeverConnectedByTheDeadlineIsUnreachableNotSilent() {
+            // SYN to the edge unanswered until the deadline: nothing holds the request while it tries the origin.
+            Diagnosis d = diagnose(given().edge(https(0).failed(Failure.Kind.DEADLINE, false), http(200))
+                    .origin(origin(null, port(443, TcpState.TIMEOUT))));
+
+            assertThat(d.verdict().kind()).isEqualTo(Kind.EDGE_UNREACHABLE);
+            assertThat(d.verdict().code()).isEqualTo("DEADLINE");
+            assertThat(d.verdict().inferred()).isFalse();
+            assertThat(d.verdict().summary()).doesNotContain("accepted the connection");
         }
 
         @Test
@@ -588,6 +663,27 @@ class DiagnoserTest {
     }
 
     @Nested
+    class OtherScheme {
+
+        @Test
+        void httpLoopingWhileTheHttpsAskedForErrsIsAboutHttps() {
+            Diagnosis d = diagnose(given().edge(https(502), http(301).redirects(true,
+                    new Redirect(301, "http://example.com/", "http://example.com/"))));
+
+            assertThat(d.verdict().kind()).isEqualTo(Kind.ORIGIN_HTTP_ERROR);
+            assertThat(d.verdict().code()).isEqualTo("502");
+        }
+
+        @Test
+        void httpLoopingWhileHttpsWorksIsStillALoop() {
+            Diagnosis d = diagnose(given().edge(https(200), http(301).redirects(true,
+                    new Redirect(301, "http://example.com/", "http://example.com/"))));
+
+            assertThat(d.verdict().kind()).isEqualTo(Kind.REDIRECT_LOOP);
+        }
+    }
+
+    @Nested
     class Dns {
 
         @Test
@@ -833,7 +929,7 @@ class DiagnoserTest {
         void controlCharactersFromTheNetworkNeverReachTheEvidence() {
             Diagnosis d = diagnose(given().edge(https(502).server("nginx\r\nX-Injected: 1\u001b[31m")));
 
-            assertThat(d.verdict().evidence()).anyMatch(l -> l.contains("from nginx X-Injected: 1 [31m"));
+            assertThat(d.verdict().evidence()).anyMatch(l -> l.contains("from nginx X-Injected: 1[31m"));
         }
     }
 }

@@ -20,6 +20,17 @@ import dev.cfcheck.probes.origin.TcpState;
 import dev.cfcheck.probes.tls.CertificateInfo;
 import dev.cfcheck.probes.tls.TlsFailure;
 import dev.cfcheck.probes.tls.TlsResult;
+import dev.cfcheck.probes.cfapi.ApiProblem;
+import dev.cfcheck.probes.cfapi.ApiRecord;
+import dev.cfcheck.probes.cfapi.CloudflareApiProbe;
+import dev.cfcheck.probes.cfapi.CloudflareApiResult;
+import dev.cfcheck.probes.cfapi.ZoneSettings;
+import dev.cfcheck.probes.status.StatusPageProbe;
+import dev.cfcheck.probes.status.StatusResult;
+import dev.cfcheck.probes.status.StatusSummary;
+import dev.cfcheck.probes.trace.TraceBody;
+import dev.cfcheck.probes.trace.TraceProbe;
+import dev.cfcheck.probes.trace.TraceResult;
 import dev.cfcheck.site.OriginEndpoint;
 import dev.cfcheck.site.Target;
 import java.net.InetAddress;
@@ -49,6 +60,12 @@ final class ProbeRecords {
 
     static Target target(String path) {
         return new Target(HOST + path, HOST, HOST, null, null, path);
+    }
+
+    /** The target as typed with a scheme ({@code null}: a bare host name) and maybe a port. */
+    static Target target(String host, String scheme, Integer port) {
+        String typed = (scheme == null ? "" : scheme + "://") + host + (port == null ? "" : ":" + port);
+        return new Target(typed, host, host, scheme, port, "/");
     }
 
     // ---- DNS
@@ -82,6 +99,11 @@ final class ProbeRecords {
         return new Exchange("http://" + HOST + "/").status(status);
     }
 
+    /** An exchange of {@code url} through Cloudflare, with no response yet: set one, or a failure. */
+    static Exchange exchange(String url) {
+        return new Exchange(url);
+    }
+
     static final class Exchange {
         private final String url;
         private String finalUrl;
@@ -106,6 +128,10 @@ final class ProbeRecords {
             this.finalUrl = url;
         }
 
+        String url() {
+            return url;
+        }
+
         Exchange status(int s) {
             this.status = s;
             return this;
@@ -113,6 +139,11 @@ final class ProbeRecords {
 
         Exchange page(CloudflarePage.Type type, String code) {
             this.page = new CloudflarePage(type, code, HOST + " | " + code, RAY);
+            return this;
+        }
+
+        Exchange cacheStatus(String value) {
+            this.cacheStatus = value;
             return this;
         }
 
@@ -167,6 +198,12 @@ final class ProbeRecords {
             return this;
         }
 
+        /** A response came, then the exchange broke with {@code kind}: a body cut short, a redirect hop that failed. */
+        Exchange thenFailed(Failure.Kind kind) {
+            this.failure = new Failure(kind, "failed after the response began");
+            return this;
+        }
+
         /** The status and headers came, then the body broke off (short of its length, broken chunks). */
         Exchange brokenOff() {
             this.failure = new Failure(Failure.Kind.BROKEN_REPLY, "the body broke off: unexpected end of stream");
@@ -191,6 +228,12 @@ final class ProbeRecords {
 
     static OriginHttp originAnswer(int status) {
         return new OriginHttp("https://" + ORIGIN + "/", status, "nginx", 45L, null);
+    }
+
+    /** The origin's GET: {@code status} (or none), then {@code failure} (or none). */
+    static OriginHttp originHttp(String scheme, Integer status, Failure.Kind failure) {
+        return new OriginHttp(scheme + "://" + ORIGIN + "/", status, status == null ? null : "nginx",
+                status == null ? null : 45L, failure == null ? null : new Failure(failure, "failed"));
     }
 
     static OriginHttp originSilent() {
@@ -235,6 +278,64 @@ final class ProbeRecords {
                 why, "handshake alert");
     }
 
+    // ---- trace
+
+    static TraceResult trace() {
+        TraceBody body = TraceBody.parse("fl=1f1\ncolo=DTW\nhttp=http/2\ntls=TLSv1.3\nwarp=off\ngateway=off\n").orElseThrow();
+        return new TraceResult("https://" + HOST + "/cdn-cgi/trace", "104.16.132.229", 200, body, "Detroit, US", null);
+    }
+
+    /** A response that is not a trace ({@code status}), or none at all ({@code status null}, failed with {@code kind}). */
+    static TraceResult traceWithout(Integer status, Failure.Kind kind) {
+        return new TraceResult("https://" + HOST + "/cdn-cgi/trace", "104.16.132.229", status, null, null,
+                new Failure(kind, "no trace"));
+    }
+
+    // ---- Cloudflare's status page
+
+    static final String STATUS_URL = "https://www.cloudflarestatus.com/api/v2/summary.json";
+
+    static StatusResult statusOperational() {
+        return new StatusResult(STATUS_URL, new StatusSummary("none", "All Systems Operational", List.of(), List.of()), null);
+    }
+
+    static StatusResult statusIncident() {
+        return new StatusResult(STATUS_URL, new StatusSummary("major", "Partial System Outage",
+                List.of(new StatusSummary.Incident("Elevated errors in Europe", "identified", "major", null)), List.of()), null);
+    }
+
+    /** The data centre the edge exchanges name (DTW) in partial outage. */
+    static StatusResult statusColoDegraded() {
+        return new StatusResult(STATUS_URL, new StatusSummary("minor", "Minor Service Outage", List.of(),
+                List.of(new StatusSummary.Component("Detroit, MI, United States - (DTW)", "partial_outage", "DTW"))), null);
+    }
+
+    static StatusResult statusUnread(Failure.Kind kind) {
+        return new StatusResult(STATUS_URL, null, new Failure(kind, "status page not read"));
+    }
+
+    // ---- the Cloudflare API
+
+    /** The zone read in full: the host's A record to the origin, proxied or not, in this SSL mode and minimum TLS. */
+    static CloudflareApiResult apiZone(SslMode ssl, String minTls, boolean proxied) {
+        return new CloudflareApiResult(HOST, "active", false, List.of(new ApiRecord("A", HOST, ORIGIN, proxied)),
+                new ZoneSettings(ssl, "on", minTls, "on", "off"), null, proxied ? List.of(ORIGIN) : List.of(), List.of(),
+                false, List.of(), 120);
+    }
+
+    /** The host routed to a Cloudflare Tunnel: no origin address exists. */
+    static CloudflareApiResult apiTunnel() {
+        String id = "c0ffee00-1234-4abc-8def-0123456789ab";
+        return new CloudflareApiResult(HOST, "active", false, List.of(new ApiRecord("CNAME", HOST, id + ".cfargotunnel.com", true)),
+                new ZoneSettings(SslMode.FULL, "on", "1.2", "on", "off"), id, List.of(), List.of(), false, List.of(), 120);
+    }
+
+    /** Nothing read: the zone lookup failed this way. */
+    static CloudflareApiResult apiProblem(ApiProblem.Kind kind) {
+        return new CloudflareApiResult(null, null, null, List.of(), ZoneSettings.UNREAD, null, List.of(), List.of(), false,
+                List.of(new ApiProblem(kind, "zone lookup", 403, 10000, "Authentication error", null)), 80);
+    }
+
     static OriginEndpoint endpoint(String ip) {
         try {
             return new OriginEndpoint(InetAddress.getByName(ip), null);
@@ -253,6 +354,10 @@ final class ProbeRecords {
         private final List<OriginResult> origins = new ArrayList<>();
         private final List<TlsResult> tls = new ArrayList<>();
         private DomainSettings settings = DomainSettings.NONE;
+        private final List<String> given = new ArrayList<>();
+        private TraceResult trace;
+        private StatusResult status;
+        private CloudflareApiResult api;
 
         Case target(Target t) {
             this.target = t;
@@ -283,15 +388,42 @@ final class ProbeRecords {
             return this;
         }
 
+        /** An origin address given to cfcheck, whether or not its probes brought anything back by the deadline. */
+        Case originGiven(String ip) {
+            this.given.add(ip);
+            return this;
+        }
+
+        Case trace(TraceResult t) {
+            this.trace = t;
+            return this;
+        }
+
+        Case status(StatusResult s) {
+            this.status = s;
+            return this;
+        }
+
+        Case api(CloudflareApiResult a) {
+            this.api = a;
+            return this;
+        }
+
         Case settings(SslMode mode, String notes) {
             this.settings = new DomainSettings(mode, notes);
             return this;
         }
 
         DiagnosisInput input() {
-            List<OriginEndpoint> given = origins.stream().map(o -> endpoint(o.address())).toList();
-            ProbeResults probes = ProbeResults.builder().put(DnsProbe.KEY, dns).put(EdgeProbe.KEY, edge).put(OriginsProbe.KEY, origins.isEmpty() ? null : origins).put(OriginTlsProbe.KEY, origins.isEmpty() ? null : tls).build();
-            return new DiagnosisInput(target, given, probes, settings, Thresholds.DEFAULTS);
+            // The origin probes run when an origin is given; one that brought nothing back by the deadline has an empty list.
+            List<OriginEndpoint> endpoints = java.util.stream.Stream.concat(given.stream(), origins.stream().map(OriginResult::address))
+                    .distinct().map(ProbeRecords::endpoint).toList();
+            boolean ran = !endpoints.isEmpty();
+            ProbeResults probes = ProbeResults.builder().put(DnsProbe.KEY, dns).put(EdgeProbe.KEY, edge)
+                    .put(OriginsProbe.KEY, ran ? origins : null).put(OriginTlsProbe.KEY, ran ? tls : null)
+                    .put(TraceProbe.KEY, trace).put(StatusPageProbe.KEY, status)
+                    .put(CloudflareApiProbe.KEY, api).build();
+            return new DiagnosisInput(target, endpoints, probes, settings, Thresholds.DEFAULTS);
         }
     }
 

@@ -52,4 +52,30 @@ class OriginParserTest {
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining(expected);
     }
+
+    @Test
+    void aNamedOriginOnAPortCloudflareDoesNotProxyIsRefusedInOneLineNamingThePort() {
+        assertThatThrownBy(() -> OriginParser.parse("104.16.132.229:6379", false))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("origin 104.16.132.229:6379: port 6379 is not one Cloudflare proxies (80, 443,")
+                .hasMessageNotContaining("\n");
+        assertThat(OriginParser.parse("104.16.132.229:8443", false).port()).isEqualTo(8443);
+        assertThat(OriginParser.parse("[2606:4700::6810:84e5]:2096", false).port()).isEqualTo(2096);
+        assertThat(OriginParser.parse("104.16.132.229", false).port()).isNull();
+    }
+
+    @Test
+    void aNamedOriginTheSafeTargetPolicyRefusesIsRefusedWhenParsed() {
+        assertThatThrownBy(() -> OriginParser.parse("10.0.0.5", false))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("origin 10.0.0.5: refusing to connect to 10.0.0.5: private address"
+                        + " (allowed only with --allow-private or allowPrivate: true in the config)");
+        assertThatThrownBy(() -> OriginParser.parse("[::1]:443", false)).hasMessageContaining("loopback address");
+    }
+
+    @Test
+    void withPrivateTargetsAllowedAndFromTheConfigAnyPortIsTaken() {
+        assertThat(OriginParser.parse("127.0.0.1:6379", true).port()).isEqualTo(6379);
+        assertThat(OriginParser.parse("203.0.113.7:6379").port()).isEqualTo(6379);
+    }
 }

@@ -124,6 +124,26 @@ class SafeAddressPolicyTest {
         assertThat(SafeAddressPolicy.forChecks(false)).isInstanceOf(SafeAddressPolicy.class);
     }
 
+    @ParameterizedTest(name = "[{index}] allows port {0}")
+    @ValueSource(ints = {80, 443, 2052, 2053, 2082, 2083, 2086, 2087, 2095, 2096, 8080, 8443, 8880})
+    void allowsThePortsCloudflareProxies(int port) {
+        assertThatCode(() -> policy.requirePortAllowed(port)).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest(name = "[{index}] refuses port {0}")
+    @ValueSource(ints = {1, 22, 25, 6379, 8081, 8444, 9200, 65535})
+    void refusesEveryOtherPortInOneLineNamingIt(int port) {
+        assertThatThrownBy(() -> policy.requirePortAllowed(port))
+                .isInstanceOf(UnsafeAddressException.class)
+                .hasMessage("port " + port + " is not one Cloudflare proxies (80, 443, 2052, 2053, 2082, 2083, 2086, 2087,"
+                        + " 2095, 2096, 8080, 8443, 8880; other ports only with --allow-private or allowPrivate: true in the config)");
+    }
+
+    @Test
+    void allowPrivateLetsEveryPortThrough() {
+        assertThatCode(() -> SafeAddressPolicy.forChecks(true).requirePortAllowed(6379)).doesNotThrowAnyException();
+    }
+
     private static InetAddress literal(String ip) {
         return (ip.indexOf(':') >= 0 ? IpLiteral.parseIpv6(ip) : IpLiteral.parseDottedQuad(ip)).orElseThrow();
     }

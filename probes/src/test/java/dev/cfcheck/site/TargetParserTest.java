@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class TargetParserTest {
@@ -73,6 +74,30 @@ class TargetParserTest {
         Target t = TargetParser.parse("xn--r8jz45g.xn--zckzah", false);
         assertThat(t.host()).isEqualTo("xn--r8jz45g.xn--zckzah");
         assertThat(t.unicodeHost()).isEqualTo("\u4f8b\u3048.\u30c6\u30b9\u30c8");
+    }
+
+    /** A typed punycode label is judged by what it decodes to, as if that had been typed. */
+    @ParameterizedTest(name = "[{index}] refuses {0}")
+    @CsvSource(delimiter = '|', value = {
+            "xn--evilgnp-376c.example | U+202E",   // evil<RLO>gnp: a bidi override
+            "xn--ab-88t.example       | U+2066",   // a<LRI>b: a bidi isolate
+            "xn--example-1z6c.example | U+200B",   // ex<ZWSP>ample: a zero-width space
+            "xn--abc-fda.example      | U+009B",   // ab<CSI>c: a C1 control
+            "xn--space-tfa.example    | U+00A0",   // sp<NBSP>ace
+            "xn--xample-hy68a.example | IDNA/UTS-46", // a full-width e: UTS-46 maps it, so this is no valid label
+            "xn--abc-.example         | IDNA/UTS-46", // plain ASCII dressed as punycode
+    })
+    void punycodeLabelsDecodingToInvisibleControlOrUnmappedCharactersAreRefused(String input, String expected) {
+        assertThatThrownBy(() -> TargetParser.parse(input, false))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining(expected)
+                .satisfies(e -> assertOneSafeLine(e.getMessage()));
+    }
+
+    @Test
+    void validPunycodeLabelsStillDecode() {
+        assertThat(TargetParser.parse("xn--bcher-kva.example", false).unicodeHost()).isEqualTo("b\u00fccher.example");
+        assertThat(TargetParser.parse("XN--FA-HIA.de", false).unicodeHost()).isEqualTo("fa\u00df.de");
     }
 
     @Test

@@ -10,7 +10,9 @@ import dev.cfcheck.diagnosis.DomainSettings;
 import dev.cfcheck.diagnosis.KnowledgeBase;
 import dev.cfcheck.diagnosis.Thresholds;
 import dev.cfcheck.probes.HandshakeTimeout;
+import dev.cfcheck.probes.cfapi.CloudflareApi;
 import dev.cfcheck.probes.edge.EdgeProbes;
+import dev.cfcheck.probes.origin.OriginPorts;
 import dev.cfcheck.probes.tls.TrustMaterial;
 import dev.cfcheck.site.Cidr;
 import dev.cfcheck.site.CloudflareRanges;
@@ -146,6 +148,17 @@ public final class LoopbackSite implements AutoCloseable {
         ProbeList probes = EdgeProbes.withEdgePorts(probes(loopbackRanges(), handshakeTimeout), SafeAddressPolicy.forChecks(false),
                 trust.trustManager(), handshakeTimeout, edgeHttpsPort, edgeHttpPort);
         return checker(probes, settings);
+    }
+
+    /**
+     * A new checker asking the Cloudflare API (a {@link CloudflareApiStandIn}), trying an origin known only by
+     * its address on {@code originPorts} (the test's servers playing 443 and 80), without a cache; the caller
+     * closes it (which closes {@code api} too).
+     */
+    public Checker checker(CloudflareRanges ranges, CloudflareApi api, OriginPorts originPorts) {
+        ProbeList probes = LiveProbes.create(dns.address(), ranges, TrustMaterial.withExtraCas(caFile),
+                SafeAddressPolicy.forChecks(false), null, HandshakeTimeout.DEFAULT, api, originPorts);
+        return checker(probes, new CheckerSettings(Duration.ZERO, 100, 16, Thresholds.DEFAULTS));
     }
 
     /**

@@ -60,6 +60,11 @@ public final class SilentServer implements AutoCloseable {
         return false;
     }
 
+    /** How many connections have been accepted so far: a stand-in that must see none asserts 0. */
+    public int connections() {
+        return accepted.availablePermits();
+    }
+
     private void acceptForever() {
         while (!listener.isClosed()) {
             try {

@@ -1,9 +1,13 @@
 package dev.cfcheck.bot.card;
 
+import dev.cfcheck.probes.NetworkText;
+
 /**
- * Shortens and flattens text that came from the network or a user before it goes on a card: control
- * characters become spaces (a header value must not start a new line on the card), and anything past a
- * length becomes an ellipsis. Platform escaping happens later, in the renderers.
+ * Shortens and flattens text that came from the network or a user before it goes on a card: the characters
+ * {@link NetworkText} hides are dropped (controls, bidi and zero-width characters), line breaks become spaces
+ * where one line is wanted (a header value must not start a new line on the card), and anything past a length
+ * becomes an ellipsis. The card model is the one place renderers get text from, so this applies the rule once
+ * for every surface; platform escaping happens later, in the renderers.
  */
 public final class Clip {
 
@@ -15,27 +19,15 @@ public final class Clip {
         if (s == null) {
             return null;
         }
-        StringBuilder b = new StringBuilder(Math.min(s.length(), max + 1));
-        s.codePoints().forEach(cp -> b.appendCodePoint(Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029 ? ' ' : cp));
-        return shorten(b.toString().strip(), max);
+        return shorten(NetworkText.visible(s).strip(), max);
     }
 
-    /** Keeps line breaks, drops other control characters, at most {@code max} characters. */
+    /** Keeps line breaks, drops what {@link NetworkText} hides, at most {@code max} characters. */
     public static String text(String s, int max) {
         if (s == null) {
             return null;
         }
-        StringBuilder b = new StringBuilder(Math.min(s.length(), max + 1));
-        s.codePoints().forEach(cp -> {
-            if (cp == '\n') {
-                b.append('\n');
-            } else if (cp == '\t') {
-                b.append(' ');
-            } else if (!Character.isISOControl(cp)) {
-                b.appendCodePoint(cp);
-            }
-        });
-        return shorten(b.toString().strip(), max);
+        return shorten(NetworkText.visibleLines(s).strip(), max);
     }
 
     /** At most {@code max} characters, the last one an ellipsis when something was cut; never splits a surrogate pair. */

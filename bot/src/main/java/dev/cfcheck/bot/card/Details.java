@@ -20,6 +20,8 @@ import java.util.List;
 public record Details(String domain, String referenceId, List<DetailSection> sections) {
 
     private static final int LINE_MAX = 300;
+    /** A probe's Details line: the describers bound their parts, this bounds the whole. */
+    private static final int PROBE_LINE_MAX = 1000;
 
     public Details {
         sections = List.copyOf(sections);
@@ -34,7 +36,10 @@ public record Details(String domain, String referenceId, List<DetailSection> sec
         if (report.probes() != null) {
             Target target = Target.ofReport(report.domain(), report.target());
             for (ProbeResults.Entry<?> entry : report.probes().entries()) {
-                entry.sections(target).forEach(ps -> sections.add(new DetailSection(ps.title(), ps.lines())));
+                // Describers already make network text safe; the card model applies the same rule once more here,
+                // as Card does, so that no renderer depends on every describer getting it right.
+                entry.sections(target).forEach(ps -> sections.add(new DetailSection(line(ps.title()),
+                        ps.lines().stream().map(l -> Clip.line(l, PROBE_LINE_MAX)).toList())));
             }
         }
         List<String> steps = new ArrayList<>();

@@ -26,11 +26,21 @@ final class ProbeFields {
         Target target = Target.ofReport(report.domain(), report.target());
         Map<String, List<String>> byLabel = new LinkedHashMap<>();
         ALWAYS_SHOWN.keySet().forEach(label -> byLabel.put(label, new ArrayList<>()));
+        // A probe that did not run speaks for a label only when no probe that ran does: "origin unknown (add
+        // origin=IP)" is wrong once another probe found the origin is a Cloudflare Tunnel.
+        Map<String, List<String>> notRun = new LinkedHashMap<>();
         for (ProbeResults.Entry<?> entry : probes.entries()) {
+            Map<String, List<String>> into = entry.result() == null ? notRun : byLabel;
             for (ProbeField f : entry.fields(target)) {
-                byLabel.computeIfAbsent(f.label(), l -> new ArrayList<>()).add(f.value());
+                into.computeIfAbsent(f.label(), l -> new ArrayList<>()).add(f.value());
+                byLabel.computeIfAbsent(f.label(), l -> new ArrayList<>());
             }
         }
+        notRun.forEach((label, values) -> {
+            if (byLabel.get(label).isEmpty()) {
+                byLabel.get(label).addAll(values);
+            }
+        });
         List<CardField> out = new ArrayList<>();
         byLabel.forEach((label, values) -> {
             String shown = values.isEmpty() ? ALWAYS_SHOWN.get(label) : String.join(joiner(label), values);

@@ -1,6 +1,8 @@
 package dev.cfcheck.bot.card;
 
 import dev.cfcheck.check.CheckReport;
+import dev.cfcheck.probes.cfapi.CloudflareApiProbe;
+import dev.cfcheck.probes.cfapi.CloudflareApiResult;
 import dev.cfcheck.probes.origin.OriginResult;
 import dev.cfcheck.probes.origin.OriginsProbe;
 import dev.cfcheck.probes.tls.OriginTlsProbe;
@@ -75,6 +77,11 @@ public final class Redaction {
                 for (TlsResult t : report.probes().get(OriginTlsProbe.KEY)) {
                     out.add(t.address());
                 }
+            }
+            // The addresses behind proxied records, probed or not: the Cloudflare API knows them, the public does not.
+            CloudflareApiResult api = report.probes().get(CloudflareApiProbe.KEY);
+            if (api != null) {
+                api.originRecords().forEach(r -> out.add(r.content()));
             }
         }
         return out;

@@ -12,6 +12,7 @@ import dev.cfcheck.check.CheckService;
 import dev.cfcheck.check.Checker;
 import dev.cfcheck.check.ReportJson;
 import dev.cfcheck.config.CfcheckConfig;
+import dev.cfcheck.config.CloudflareApiSettings;
 import dev.cfcheck.config.ConfigException;
 import dev.cfcheck.config.ConfigLoader;
 import dev.cfcheck.site.BadInputException;
@@ -92,10 +93,10 @@ public final class CheckCommand implements Callable<Integer> {
             RuntimeSettings settings = followUp(overrides.apply(config));
             CheckRequest request = new ConfigRequestFactory(config, settings).create(
                     TargetParser.parse(target, settings.allowPrivate()),
-                    origins.stream().map(OriginParser::parse).toList(),
+                    origins.stream().map(o -> OriginParser.parse(o, settings.allowPrivate())).toList(),
                     fresh);
             CheckReport report;
-            try (Checker checker = CheckerFactory.create(settings)) {
+            try (Checker checker = CheckerFactory.create(settings, CloudflareApiSettings.fromEnvironment(System.getenv()))) {
                 // One chain, waited for once at the end: each report is printed as it comes.
                 report = CheckService.awaitReport(checker.check(request).thenCompose(first -> {
                     print(out, first);

@@ -4,6 +4,7 @@ import dev.cfcheck.check.Checker;
 import dev.cfcheck.check.CheckerSettings;
 import dev.cfcheck.check.LiveProbes;
 import dev.cfcheck.check.ProbeList;
+import dev.cfcheck.config.CloudflareApiSettings;
 import dev.cfcheck.diagnosis.KnowledgeBase;
 import dev.cfcheck.diagnosis.engine.Diagnoser;
 import dev.cfcheck.probes.status.StatusPageClient;
@@ -11,21 +12,51 @@ import dev.cfcheck.probes.tls.TrustMaterial;
 import dev.cfcheck.site.AddressPolicy;
 import dev.cfcheck.site.CloudflareRanges;
 import dev.cfcheck.site.SafeAddressPolicy;
+import dev.cfcheck.probes.HandshakeTimeout;
+import dev.cfcheck.probes.cfapi.CloudflareApi;
+import dev.cfcheck.probes.origin.OriginPorts;
 import java.time.Clock;
+import java.util.Optional;
 import okhttp3.HttpUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Builds the one {@link Checker} of a process from its settings: the live probes, the knowledge base, the cache. */
+/**
+ * Builds the one {@link Checker} of a process from its settings: the live probes (with the Cloudflare API when a
+ * token is set), the knowledge base, the cache.
+ */
 public final class CheckerFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CheckerFactory.class);
 
     private CheckerFactory() {
     }
 
+    /** Without Cloudflare API lookups. */
     public static Checker create(RuntimeSettings settings) {
-        return create(settings, StatusPageUrl.from(System.getenv()));
+        return create(settings, Optional.empty());
+    }
+
+    /**
+     * With the status page from the process environment.
+     *
+     * @param cloudflareApi the token and address for the optional Cloudflare API lookups (from the environment),
+     *                      or empty: checks then use only what is public
+     */
+    public static Checker create(RuntimeSettings settings, Optional<CloudflareApiSettings> cloudflareApi) {
+        return create(settings, StatusPageUrl.from(System.getenv()), cloudflareApi);
     }
 
     /** @param statusPage Cloudflare's status page, or {@code null} to leave it out */
     public static Checker create(RuntimeSettings settings, HttpUrl statusPage) {
+        return create(settings, statusPage, Optional.empty());
+    }
+
+    /**
+     * @param statusPage    Cloudflare's status page, or {@code null} to leave it out
+     * @param cloudflareApi the token and address for the optional Cloudflare API lookups, or empty
+     */
+    public static Checker create(RuntimeSettings settings, HttpUrl statusPage, Optional<CloudflareApiSettings> cloudflareApi) {
         CloudflareRanges ranges = settings.rangesFile() == null
                 ? CloudflareRanges.bundled()
                 : CloudflareRanges.load(settings.rangesFile());
@@ -33,8 +64,10 @@ public final class CheckerFactory {
                 ? TrustMaterial.jvmDefault()
                 : TrustMaterial.withExtraCas(settings.caFile());
         AddressPolicy safe = SafeAddressPolicy.forChecks(false);
+        CloudflareApi api = cloudflareApi.map(a -> CloudflareApi.create(a.baseUrl(), a.token().value())).orElse(null);
+        cloudflareApi.ifPresent(a -> LOG.info("Cloudflare API lookups on: token from {}, {}", a.token().source(), a.baseUrl()));
         ProbeList probes = LiveProbes.create(settings.resolver(), ranges, trust, safe,
-                statusPage == null ? null : new StatusPageClient(statusPage));
+                statusPage == null ? null : new StatusPageClient(statusPage), HandshakeTimeout.DEFAULT, api, OriginPorts.STANDARD);
         CheckerSettings checkerSettings = new CheckerSettings(
                 settings.cacheTtl(), settings.cacheMaxSize(), CheckerSettings.DEFAULTS.maxParallelChecks(),
                 settings.thresholds(), settings.followUp(), CheckerSettings.DEFAULTS.maxQueuedChecks());

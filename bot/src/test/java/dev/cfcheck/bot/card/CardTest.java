@@ -116,7 +116,10 @@ class CardTest {
     @Test
     void clipNeverSplitsASurrogatePairAndDropsControlCharacters() {
         assertThat(Clip.shorten("ab\uD83D\uDE00cd", 4)).isEqualTo("ab…");
-        assertThat(Clip.line("a\r\nb\u0000c\u2028d", 50)).isEqualTo("a  b c d");
+        assertThat(Clip.line("a\r\nb\u0000c\u2028d", 50)).isEqualTo("a bc d");
         assertThat(Clip.text("a\r\nb\u0007c", 50)).isEqualTo("a\nbc");
+        // Bidi overrides and zero-width characters are dropped on cards too (the same rule as the probes').
+        assertThat(Clip.line("CN=\u202Eexe.txt\u200B", 50)).isEqualTo("CN=exe.txt");
+        assertThat(Clip.text("one\u2066\ntwo\uFEFF", 50)).isEqualTo("one\ntwo");
     }
 }

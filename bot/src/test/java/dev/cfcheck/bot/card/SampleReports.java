@@ -97,11 +97,14 @@ public final class SampleReports {
                 ProbeResults.builder().put(DnsProbe.KEY, dns).put(EdgeProbe.KEY, new EdgeResult(https, null)).put(OriginsProbe.KEY, List.of(origin)).put(OriginTlsProbe.KEY, List.of(tls)).build());
     }
 
-    /** A 5xx where probed data tries everything: mentions, links, backticks, markup, 10 KB strings, too many steps. */
+    /**
+     * A 5xx where probed data tries everything: mentions, links, backticks, markup, bidi and zero-width characters,
+     * escape sequences, 10 KB strings, too many steps.
+     */
     public static CheckReport hostile(String domain) {
         String big = "A".repeat(10_240);
         String nasty = "<!channel> <!here> @here @channel <@U024BE7LH> <#C024BE7LH> <https://evil.example|click me> "
-                + "```` `rm -rf /` *bold* _it_ ~strike~ & < > " + big;
+                + "```` `rm -rf /` *bold* _it_ ~strike~ & < > " + HiddenText.SAMPLE + " " + big;
         DnsResult dns = new DnsResult("127.0.0.53:53", DnsStatus.OK, List.of(nasty), List.of("104.16.132.229"), List.of(),
                 domain, List.of(nasty), false, List.of("104.16.132.229"), 8, nasty);
         List<Redirect> redirects = new ArrayList<>();

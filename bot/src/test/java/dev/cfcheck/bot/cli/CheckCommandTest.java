@@ -78,7 +78,7 @@ class CheckCommandTest {
         assertThat(verdict.get("evidence").isArray()).isTrue();
         assertThat(verdict.get("nextSteps").get(0).has("text")).isTrue();
         assertThat(verdict.get("nextSteps").get(0).has("command")).isTrue();
-        assertThat(json.get("probes").fieldNames()).toIterable().containsExactly("dns", "edge", "origin", "tls", "trace");
+        assertThat(json.get("probes").fieldNames()).toIterable().containsExactly("dns", "edge", "origin", "tls", "trace", "status", "cloudflare");
         assertThat(json.get("probes").get("edge").get("https").get("colo").asText()).isEqualTo("DTW");
     }
 
@@ -130,6 +130,15 @@ class CheckCommandTest {
 
         assertThat(status).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString()).contains("10.1.2.3").contains("private");
+    }
+
+    @Test
+    void originOnAPortCloudflareDoesNotProxyIsRefusedInOneLineNamingThePort() {
+        int status = run("check", "--origin", "192.0.2.7:6379", "--dns", "127.0.0.1:1", "--timeout", "1", "example.com");
+
+        assertThat(status).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString().strip()).startsWith("cfcheck: origin 192.0.2.7:6379: port 6379 is not one Cloudflare proxies")
+                .doesNotContain("\n");
     }
 
     @Test

@@ -25,6 +25,9 @@ import dev.cfcheck.diagnosis.rules.OriginDisagreementRule;
 import dev.cfcheck.diagnosis.rules.RedirectLoopRule;
 import dev.cfcheck.diagnosis.rules.Rule;
 import dev.cfcheck.diagnosis.rules.SlowResponseRule;
+import dev.cfcheck.diagnosis.rules.SslModeRule;
+import dev.cfcheck.diagnosis.rules.ApiProblemRule;
+import dev.cfcheck.diagnosis.rules.OriginTlsMinimumRule;
 import dev.cfcheck.diagnosis.rules.TlsRule;
 import dev.cfcheck.probes.ProbeFailure;
 import java.util.ArrayList;
@@ -65,7 +68,10 @@ public final class Diagnoser {
                 new CertExpiryRule(),
                 new SlowResponseRule(),
                 new CloudflareStatusRule(),
-                new HealthyRule());
+                new HealthyRule(),
+                new SslModeRule(knowledge),
+                new OriginTlsMinimumRule(),
+                new ApiProblemRule());
         this.writer = new VerdictWriter(knowledge);
     }
 
@@ -78,8 +84,9 @@ public final class Diagnoser {
             }
         }
         unexplained(seen, candidates).ifPresent(candidates::add);
-        if (candidates.isEmpty()) {
+        if (candidates.stream().allMatch(c -> writer.rank(c) < 0)) {
             // Nothing failed and nothing answered: no probe produced anything to read. Never healthy by default.
+            // (Kinds ranked below zero are notes about cfcheck's own lookups: never a verdict on the site.)
             candidates.add(Candidate.of(Kind.INCONCLUSIVE, null)
                     .withValue(Placeholder.UNEXPLAINED, "no probe produced a result (no DNS answer and no edge exchange)"));
         }

@@ -82,6 +82,8 @@ final class VerdictWriter {
         TextTemplate summaryTemplate = ownSummary ? variant.summary() : kind.summary();
         boolean usesOrigin = variant != null && variant.usesOrigin() != null ? variant.usesOrigin() : kind.usesOrigin();
         boolean originUnknown = usesOrigin && !seen.originKnown();
+        // A Cloudflare Tunnel has no origin address: never ask for one, point at the tunnel's connectors instead.
+        boolean tunnel = originUnknown && seen.tunnel() != null;
 
         StringBuilder summary = new StringBuilder(summaryTemplate.fill(values, fallbacks));
         if (code != null && !ownSummary && !code.causes().isEmpty()) {
@@ -90,18 +92,26 @@ final class VerdictWriter {
         if (c.inferred()) {
             summary.append(' ').append(knowledge.inferredNotice().fill(values, fallbacks));
         }
-        if (originUnknown) {
+        if (tunnel) {
+            summary.append(' ').append(knowledge.tunnelNotice().fill(values, fallbacks));
+        } else if (originUnknown) {
             summary.append(' ').append(knowledge.originUnknownNotice().fill(values, fallbacks));
         }
 
         List<StepTemplate> templates = new ArrayList<>();
-        if (originUnknown) {
+        if (tunnel) {
+            templates.addAll(knowledge.tunnelSteps());
+        } else if (originUnknown) {
             templates.add(knowledge.originUnknownStep());
         }
         if (code != null) {
             templates.addAll(code.steps());
         }
         templates.addAll(variant != null && !variant.steps().isEmpty() ? variant.steps() : kind.steps());
+        if (tunnel) {
+            // Steps that need the origin's address do not apply: there is none behind a tunnel.
+            templates.removeIf(t -> t.command() != null && t.command().placeholders().contains(Placeholder.IP));
+        }
         LinkedHashSet<NextStep> steps = new LinkedHashSet<>();
         for (StepTemplate t : templates) {
             steps.add(t.render(values, fallbacks));
@@ -134,6 +144,9 @@ final class VerdictWriter {
         String origin = seen.originAddress();
         TemplateValues withIp = v.withAddress(Placeholder.IP, origin);
         v = withIp.has(Placeholder.IP) ? withIp : v.withShellVariable(Placeholder.IP, TemplateValues.ORIGIN_IP_VARIABLE);
+        if (seen.tunnel() != null) {
+            v = v.with(Placeholder.TUNNEL, seen.tunnel());
+        }
 
         v = v.withAddress(Placeholder.EDGE_IP, seen.edgeAddress());
         DnsResult dns = seen.dns();
@@ -143,8 +156,8 @@ final class VerdictWriter {
             String ray = CloudflareCodes.rayId(x);
             v = v.with(Placeholder.RAY, OneLine.of(ray, 40)).with(Placeholder.COLO, OneLine.of(x.colo(), 40));
         }
-        if (seen.settings().sslMode() != null) {
-            v = v.with(Placeholder.SSL_MODE, ProbeEvidence.sslModeLabel(seen.settings().sslMode()));
+        if (seen.sslMode() != null) {
+            v = v.with(Placeholder.SSL_MODE, seen.sslMode().label());
         }
         return v;
     }

@@ -18,6 +18,8 @@ public final class CloudflareCodes {
     /** Codes that say Cloudflare could not connect to the origin at all. */
     static final Set<String> CANNOT_CONNECT = Set.of("521", "522", "523");
 
+    private static final Set<String> FROM_CACHE = Set.of("HIT", "STALE", "UPDATING");
+
     private CloudflareCodes() {
     }
 
@@ -48,6 +50,16 @@ public final class CloudflareCodes {
     /** The response came through Cloudflare: a {@code cf-ray}, or {@code server: cloudflare}. */
     public static boolean viaCloudflare(HttpExchange x) {
         return x.cfRay() != null || (x.server() != null && x.server().toLowerCase(Locale.ROOT).startsWith("cloudflare"));
+    }
+
+    /**
+     * The response came from Cloudflare's cache without asking the origin ({@code cf-cache-status} HIT, or STALE
+     * and UPDATING, an expired copy served while the origin could not be or was being asked): it proves
+     * nothing about the origin.
+     */
+    public static boolean fromCache(HttpExchange x) {
+        return x != null && x.cacheStatus() != null
+                && FROM_CACHE.contains(x.cacheStatus().trim().toUpperCase(Locale.ROOT));
     }
 
     /** A challenge page, or {@code cf-mitigated: challenge}. */

@@ -17,7 +17,8 @@ import java.util.List;
  *
  * <p>Also the half-broken case: HTTPS fails while plain HTTP answers (an edge certificate not issued for the
  * host, Universal SSL off, a minimum TLS version the client cannot meet). Most visitors arrive over HTTPS, so
- * for them the site is down even though http:// works: variant "httpsOnly".
+ * for them the site is down even though http:// works: variant "httpsOnly". The other way round, {@code http://}
+ * asked for and failing while https answers, is variant "httpOnly": never "neither answered".
  */
 public final class EdgeUnreachableRule implements Rule {
 
@@ -30,8 +31,8 @@ public final class EdgeUnreachableRule implements Rule {
         }
         HttpExchange https = seen.edge() == null ? null : seen.edge().https();
         HttpExchange http = seen.edge() == null ? null : seen.edge().http();
-        if (https != null && !https.answered() && https.failure() != null
-                && https.failure().kind() != Failure.Kind.DEADLINE && !brokenReply(https) && http != null && http.answered()) {
+        if (https != null && !https.answered() && https.failure() != null && !seen.silent(https) && !brokenReply(https)
+                && http != null && http.answered()) {
             return List.of(Candidate.of(Kind.EDGE_UNREACHABLE, https.failure().kind().name()).withVariant("httpsOnly")
                     .withEvidence("https fails (" + https.failure().kind() + ") while http answers " + http.status())
                     .explaining(EDGE + " https")
@@ -40,6 +41,13 @@ public final class EdgeUnreachableRule implements Rule {
         HttpExchange asked = seen.primary();
         if ((asked != null && (asked.answered() || brokenReply(asked))) || seen.edgeSilent()) {
             return List.of();
+        }
+        if (asked != null && asked == http && https != null && https.answered()) {
+            return List.of(Candidate.of(Kind.EDGE_UNREACHABLE, http.failure() == null ? null : http.failure().kind().name())
+                    .withVariant("httpOnly")
+                    .withEvidence("http fails (" + (http.failure() == null ? "no answer" : http.failure().kind()) + ") while https answers " + https.status())
+                    .explaining(EDGE + " http")
+                    .withAddress(Placeholder.EDGE_IP, seen.edgeAddress()));
         }
         String code = seen.exchanges().stream()
                 .map(HttpExchange::failure)

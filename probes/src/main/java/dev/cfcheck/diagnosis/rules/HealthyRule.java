@@ -17,6 +17,8 @@ import java.util.Set;
  * <p>One failure it does explain: the origin not accepting cfcheck's own connection while Cloudflare gets the
  * page from it. That is the recommended set-up (the origin allows only Cloudflare's addresses), and the
  * answer through Cloudflare proves the origin works; the verdict then says so (variant {@code originFiltered}).
+ * Only when Cloudflare did ask the origin: a page from its cache proves nothing about the origin, and the
+ * origin's failures then stay unexplained (INCONCLUSIVE).
  */
 public final class HealthyRule implements Rule {
 
@@ -33,7 +35,7 @@ public final class HealthyRule implements Rule {
             return List.of();
         }
         Candidate healthy = Candidate.of(Kind.HEALTHY, String.valueOf(x.status()));
-        if (!CloudflareCodes.viaCloudflare(x)) {
+        if (!CloudflareCodes.viaCloudflare(x) || CloudflareCodes.fromCache(x)) {
             return List.of(healthy);
         }
         List<ProbeFailure> filtered = seen.input().probes().failures(seen.target()).stream()

@@ -1,6 +1,8 @@
 package dev.cfcheck.diagnosis.rules;
 
 import dev.cfcheck.diagnosis.Kind;
+import dev.cfcheck.probes.Words;
+import dev.cfcheck.probes.cfapi.CloudflareApiResult;
 import dev.cfcheck.probes.dns.DnsResult;
 import dev.cfcheck.probes.dns.DnsStatus;
 import dev.cfcheck.probes.edge.HttpExchange;
@@ -8,7 +10,8 @@ import java.util.List;
 
 /**
  * The host's addresses are outside Cloudflare's ranges and no response carried a {@code cf-ray}: Cloudflare is
- * not in the path. The "dns-only" variant when the zone does use Cloudflare's nameservers (a grey-cloud record).
+ * not in the path. The "dns-only" variant when the zone does use Cloudflare's nameservers (a grey-cloud record),
+ * or when the Cloudflare API lists the host's records as DNS only (naming them).
  * Code = the final status, when there was one.
  */
 public final class NotOnCloudflareRule implements Rule {
@@ -23,7 +26,12 @@ public final class NotOnCloudflareRule implements Rule {
             return List.of();
         }
         Candidate c = Candidate.of(Kind.NOT_ON_CLOUDFLARE, seen.finalStatus());
-        if (dns.cloudflareNameservers()) {
+        CloudflareApiResult api = seen.api();
+        if (api != null && api.dnsOnly()) {
+            // The zone is on Cloudflare and says which record keeps the host out of the proxy.
+            c = c.withVariant("dns-only").withEvidence("at Cloudflare (from the Cloudflare API): " + String.join(", ",
+                    api.records().stream().map(r -> Words.clean(r.label())).toList()) + " DNS only (not proxied)");
+        } else if (dns.cloudflareNameservers()) {
             c = c.withVariant("dns-only");
         }
         HttpExchange x = seen.primary();

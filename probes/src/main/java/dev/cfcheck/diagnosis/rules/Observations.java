@@ -5,6 +5,8 @@ import dev.cfcheck.diagnosis.DomainSettings;
 import dev.cfcheck.diagnosis.SslMode;
 import dev.cfcheck.diagnosis.Thresholds;
 import dev.cfcheck.probes.Failure;
+import dev.cfcheck.probes.cfapi.CloudflareApiProbe;
+import dev.cfcheck.probes.cfapi.CloudflareApiResult;
 import dev.cfcheck.probes.dns.DnsProbe;
 import dev.cfcheck.probes.dns.DnsResult;
 import dev.cfcheck.probes.dns.DnsStatus;
@@ -19,6 +21,7 @@ import dev.cfcheck.probes.tls.OriginTlsProbe;
 import dev.cfcheck.probes.tls.TlsFailure;
 import dev.cfcheck.probes.tls.TlsResult;
 import dev.cfcheck.site.Target;
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -72,6 +75,30 @@ public final class Observations {
 
     public DomainSettings settings() {
         return input.settings();
+    }
+
+    // ---- the zone, from the Cloudflare API (null: no token, or not asked)
+
+    public CloudflareApiResult api() {
+        return input.probes().get(CloudflareApiProbe.KEY);
+    }
+
+    /** The zone's SSL/TLS mode: as the Cloudflare API read it, else as the config says, else {@code null}. */
+    public SslMode sslMode() {
+        CloudflareApiResult api = api();
+        return api != null && api.settings().ssl() != null ? api.settings().ssl() : settings().sslMode();
+    }
+
+    /** Where {@link #sslMode()} comes from, for the words: "from the Cloudflare API" or "as the config says". */
+    public String sslModeSource() {
+        CloudflareApiResult api = api();
+        return api != null && api.settings().ssl() != null ? "from the Cloudflare API" : "as the config says";
+    }
+
+    /** The Cloudflare Tunnel the host is routed to (its id), or {@code null}: then no origin address exists. */
+    public String tunnel() {
+        CloudflareApiResult api = api();
+        return api == null ? null : api.tunnel();
     }
 
     public Thresholds thresholds() {
@@ -146,18 +173,45 @@ public final class Observations {
     }
 
     /**
-     * True when the asked-for URL got no answer and the edge was still quiet when the deadline came (or after
-     * connecting), and the host is on Cloudflare: Cloudflare holds the connection while it tries the origin, so
-     * this is the case for inferring 522/524. An http 301 meanwhile changes nothing: it is not the site's answer.
+     * True when the URL asked for is {@linkplain #silent silent}: Cloudflare holds the connection while it tries
+     * the origin, so this is the case for inferring 522/524. An http 301 meanwhile changes nothing: it is not
+     * the site's answer.
      */
     public boolean edgeSilent() {
-        HttpExchange x = primary();
-        // Off Cloudflare there is no proxy waiting on an origin: a silent server is simply unreachable.
-        if (x == null || x.answered() || x.failure() == null || (dns() != null && !dns().proxied())) {
+        return silent(primary());
+    }
+
+    /**
+     * True when the exchange connected through Cloudflare and then had no answer by the deadline (or a socket
+     * timeout): no answer at all, or a redirect on the site ("Always Use HTTPS" sends http to https at once)
+     * whose target then said nothing. Never without a connection: a SYN unanswered until the deadline is an
+     * edge that cannot be reached, not one holding the request while it tries the origin. Off Cloudflare there
+     * is no proxy waiting on an origin: a silent server is simply unreachable.
+     */
+    public boolean silent(HttpExchange x) {
+        if (x == null || x.failure() == null || x.timings() == null || x.timings().connectMs() == null
+                || (x.answered() && !redirectedOnSite(x)) || (dns() != null && !dns().proxied())) {
             return false;
         }
-        return x.failure().kind() == Failure.Kind.DEADLINE
-                || (x.failure().kind() == Failure.Kind.TIMEOUT && x.timings() != null && x.timings().connectMs() != null);
+        return x.failure().kind() == Failure.Kind.DEADLINE || x.failure().kind() == Failure.Kind.TIMEOUT;
+    }
+
+    /** The URL still waiting for its answer: the last redirect's target when one was followed, else the first URL. */
+    private static String pendingUrl(HttpExchange x) {
+        return x.redirects().isEmpty() ? x.url() : x.redirects().get(x.redirects().size() - 1).location();
+    }
+
+    /** The exchange was last redirected to the target's own host (not to another site, whose silence says nothing here). */
+    private boolean redirectedOnSite(HttpExchange x) {
+        if (x.redirects().isEmpty()) {
+            return false;
+        }
+        try {
+            String host = URI.create(pendingUrl(x)).getHost();
+            return host != null && host.equalsIgnoreCase(target().host());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     // ---- origin
@@ -216,11 +270,18 @@ public final class Observations {
             return origin.ports().get(0);
         }
         HttpExchange x = primary();
-        boolean visitorHttps = x == null || x.url() == null || x.url().toLowerCase(Locale.ROOT).startsWith("https:");
-        SslMode mode = settings().sslMode();
+        // The request Cloudflare forwards: after "Always Use HTTPS" answered http with a 301, the https one.
+        String url = x == null ? null : silent(x) ? pendingUrl(x) : x.url();
+        boolean visitorHttps = url == null || url.toLowerCase(Locale.ROOT).startsWith("https:");
+        SslMode mode = sslMode();
         boolean plainToOrigin = !visitorHttps || mode == SslMode.FLEXIBLE || mode == SslMode.OFF;
-        PortCheck p = origin.port(plainToOrigin ? 80 : 443);
-        return p != null ? p : origin.ports().get(0);
+        // Two ports probed: the TLS one first, then the plain one (443 and 80; tests play them on other ports).
+        return origin.ports().get(plainToOrigin ? 1 : 0);
+    }
+
+    /** The port check of the origin's TLS port (443) when both were probed, else {@code null}. */
+    public PortCheck tlsPort(OriginResult origin) {
+        return origin.ports().size() == 2 ? origin.ports().get(0) : null;
     }
 
     public OriginReach reach(OriginResult origin) {

@@ -39,11 +39,6 @@ public final class ProbeEvidence {
     }
 
     public static String sslModeLabel(SslMode mode) {
-        return switch (mode) {
-            case OFF -> "Off";
-            case FLEXIBLE -> "Flexible";
-            case FULL -> "Full";
-            case STRICT -> "Full (strict)";
-        };
+        return mode.label();
     }
 }

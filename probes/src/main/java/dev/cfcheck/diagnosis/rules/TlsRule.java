@@ -23,7 +23,7 @@ public final class TlsRule implements Rule {
         }
         // Cloudflare's own 525/526 accounts for the origin's TLS failing here too.
         Candidate c = Candidate.of(kind, code).explaining(OriginTlsProbe.KEY.name());
-        SslMode mode = seen.settings().sslMode();
+        SslMode mode = seen.sslMode();
         if (mode == SslMode.FLEXIBLE || mode == SslMode.FULL || mode == SslMode.STRICT) {
             c = c.withVariant(mode.json());
         }

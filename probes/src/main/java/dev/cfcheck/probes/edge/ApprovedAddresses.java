@@ -88,6 +88,15 @@ public final class ApprovedAddresses implements Dns {
         approved.put(host, List.copyOf(allowed));
     }
 
+    /**
+     * Checks the port a redirect leads to (the target's own port was checked with the target).
+     *
+     * @throws UnsafeAddressException when the policy refuses the port (the message names it)
+     */
+    public void approvePort(int port) {
+        policy.requirePortAllowed(port);
+    }
+
     /** Only hosts approved beforehand resolve; anything else is an error, never a system lookup. */
     @Override
     public List<InetAddress> lookup(String hostname) throws UnknownHostException {

@@ -1,11 +1,13 @@
 package dev.cfcheck.probes.edge;
 
 import dev.cfcheck.probes.Failure;
+import dev.cfcheck.probes.NetworkText;
 import dev.cfcheck.probes.tls.CertificateInfo;
 import java.util.List;
 
 /**
- * One request to the edge (https or http), redirects followed by hand.
+ * One request to the edge (https or http), redirects followed by hand. URLs are kept clipped
+ * ({@link NetworkText#url}): the final one is wherever the peer's redirects led.
  *
  * @param url           the first URL requested
  * @param finalUrl      the URL of the last response (after redirects)
@@ -47,6 +49,8 @@ public record HttpExchange(
         Failure failure) {
 
     public HttpExchange {
+        url = NetworkText.url(url);
+        finalUrl = NetworkText.url(finalUrl);
         redirects = List.copyOf(redirects);
     }
 

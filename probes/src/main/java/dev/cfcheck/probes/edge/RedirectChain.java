@@ -3,6 +3,7 @@ package dev.cfcheck.probes.edge;
 import dev.cfcheck.probes.Deadline;
 import dev.cfcheck.probes.Failure;
 import dev.cfcheck.probes.OneLine;
+import dev.cfcheck.probes.Words;
 import dev.cfcheck.probes.tls.CertificateInfo;
 import dev.cfcheck.site.UnsafeAddressException;
 import java.io.IOException;
@@ -204,6 +205,13 @@ final class RedirectChain {
             if (!seenRequests.add(requestKey(next)) || redirects.size() > MAX_REDIRECTS) {
                 loop = true;
                 result.complete(exchange(null));
+                return;
+            }
+            try {
+                addresses.approvePort(next.port()); // a redirect must not turn the check into a port scan
+            } catch (UnsafeAddressException e) {
+                result.complete(exchange(new Failure(Failure.Kind.UNSAFE_ADDRESS, "not following the redirect to "
+                        + Words.hostPort(next.host(), next.port()) + ": " + OneLine.of(e.getMessage()))));
                 return;
             }
         }

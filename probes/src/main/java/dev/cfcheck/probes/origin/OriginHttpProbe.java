@@ -74,6 +74,7 @@ public final class OriginHttpProbe {
         this.acceptAny = new AcceptAnyCertificate();
         this.acceptAnySocketFactory = TlsSockets.trusting(acceptAny);
         this.base = new OkHttpClient.Builder()
+                .proxy(Proxy.NO_PROXY) // a system proxy would answer for the origin (and resolve the name itself)
                 .hostnameVerifier((hostname, session) -> true)
                 // The JVM's protocols and suites, as the TLS probe offers them, not OkHttp's stricter list.
                 .connectionSpecs(List.of(

@@ -46,6 +46,11 @@ public final class OriginProbe {
         this(executor, tcp, http, HTTPS_PORT, HTTP_PORT);
     }
 
+    /** @param ports where an origin given without a port is tried: tests play 443 and 80 on unprivileged loopback ports */
+    public OriginProbe(Executor executor, TcpProbe tcp, OriginHttpProbe http, OriginPorts ports) {
+        this(executor, tcp, http, ports.https(), ports.http());
+    }
+
     /** Other default ports, so that tests can play 443 and 80 on unprivileged loopback ports. */
     OriginProbe(Executor executor, TcpProbe tcp, OriginHttpProbe http, int httpsPort, int httpPort) {
         this.executor = executor;

@@ -7,6 +7,7 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
+import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -43,7 +44,7 @@ public final class TcpProbe {
         }
         // The timeout is set on the connect itself so that nothing here can outlive the check.
         int timeoutMs = (int) Math.max(1, deadline.capped(connectCap).toMillis());
-        try (Socket socket = new Socket()) {
+        try (Socket socket = new Socket(Proxy.NO_PROXY)) { // never through -DsocksProxyHost
             socket.connect(new InetSocketAddress(address, port), timeoutMs);
             return new PortCheck(port, TcpState.CONNECTED, elapsedMs(start), null);
         } catch (SocketTimeoutException e) {

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.cfcheck.probes.Failure;
+import dev.cfcheck.probes.NoDelaySocketFactory;
 import dev.cfcheck.probes.OneLine;
 import dev.cfcheck.probes.edge.BoundedBody;
 import java.io.IOException;
@@ -42,6 +43,7 @@ public final class StatusPageClient {
         this.summaryUrl = baseUrl.newBuilder().addPathSegments(SUMMARY_PATH).build();
         this.http = new OkHttpClient.Builder()
                 .proxy(Proxy.NO_PROXY) // as every probe: a system proxy never speaks for the network
+                .socketFactory(NoDelaySocketFactory.INSTANCE) // direct sockets: a plain one follows -DsocksProxyHost
                 .callTimeout(FETCH_TIMEOUT)
                 .followRedirects(false)
                 .retryOnConnectionFailure(false)

@@ -23,6 +23,7 @@ public final class StatusPageProbe implements Probe<StatusResult> {
 
     private final StatusPageClient client;
 
+    /** @param client the shared status page client, or {@code null} when the status page is off */
     public StatusPageProbe(StatusPageClient client) {
         this.client = client;
     }
@@ -35,7 +36,7 @@ public final class StatusPageProbe implements Probe<StatusResult> {
     @Override
     public ProbeOutcome<StatusResult> run(ProbeContext context) {
         DnsResult dns = context.earlier().get(DnsProbe.KEY);
-        if (dns == null || !dns.proxied()) {
+        if (client == null || dns == null || !dns.proxied()) {
             return ProbeOutcome.notRun(); // off Cloudflare its status is not this site's
         }
         try {

@@ -1,5 +1,6 @@
 package dev.cfcheck.probes.tls;
 
+import dev.cfcheck.probes.OneLine;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
@@ -13,7 +14,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * One certificate of a chain, as people need to read it.
+ * One certificate of a chain, as people need to read it. The names are the peer's text: kept as one bounded line
+ * each, without control or invisible characters ({@link OneLine}).
  *
  * @param subject         subject DN
  * @param issuer          issuer DN
@@ -34,8 +36,15 @@ public record CertificateInfo(
         boolean selfSigned,
         String sha256) {
 
+    /** The longest subject or issuer kept; a real DN is well under this. */
+    static final int MAX_NAME = 1024;
+    /** The longest SAN kept: a DNS name is at most 253 characters. */
+    static final int MAX_SAN = 255;
+
     public CertificateInfo {
-        subjectAltNames = List.copyOf(subjectAltNames);
+        subject = OneLine.of(subject, MAX_NAME);
+        issuer = OneLine.of(issuer, MAX_NAME);
+        subjectAltNames = subjectAltNames.stream().map(san -> OneLine.of(san, MAX_SAN)).filter(san -> san != null).toList();
     }
 
     /** Reads a certificate as seen at {@code now}. */

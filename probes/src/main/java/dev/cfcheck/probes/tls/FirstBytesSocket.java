@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Proxy;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
@@ -18,6 +19,11 @@ final class FirstBytesSocket extends Socket {
     private final byte[] first = new byte[KEEP];
     private int kept;
     private InputStream recording;
+
+    /** Direct: a plain socket would go through {@code -DsocksProxyHost} when it is set. */
+    FirstBytesSocket() {
+        super(Proxy.NO_PROXY);
+    }
 
     @Override
     public synchronized InputStream getInputStream() throws IOException {

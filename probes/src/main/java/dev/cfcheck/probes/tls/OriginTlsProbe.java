@@ -5,6 +5,7 @@ import dev.cfcheck.probes.Probe;
 import dev.cfcheck.probes.ProbeContext;
 import dev.cfcheck.probes.ProbeKey;
 import dev.cfcheck.probes.ProbeOutcome;
+import dev.cfcheck.probes.origin.OriginPorts;
 import dev.cfcheck.probes.origin.OriginProbe;
 import dev.cfcheck.site.OriginEndpoint;
 import java.util.ArrayList;
@@ -21,9 +22,16 @@ public final class OriginTlsProbe implements Probe<List<TlsResult>> {
     public static final ProbeKey<List<TlsResult>> KEY = new ProbeKey<>("tls", new TlsDescriber());
 
     private final TlsProbe tls;
+    private final int defaultPort;
 
     public OriginTlsProbe(TlsProbe tls) {
+        this(tls, OriginPorts.STANDARD);
+    }
+
+    /** @param ports where an origin given without a port is tried (its TLS port here) */
+    public OriginTlsProbe(TlsProbe tls, OriginPorts ports) {
         this.tls = tls;
+        this.defaultPort = ports.https();
     }
 
     @Override
@@ -48,7 +56,9 @@ public final class OriginTlsProbe implements Probe<List<TlsResult>> {
             boolean plainHttp = endpoint.port() != null
                     && (endpoint.port() == OriginProbe.HTTP_PORT || "http".equals(context.target().scheme()));
             if (!plainHttp) {
-                running.add(CompletableFuture.supplyAsync(() -> tls.run(host, endpoint, context.deadline()), context.fanOut()));
+                int port = endpoint.port() != null ? endpoint.port() : defaultPort;
+                running.add(CompletableFuture.supplyAsync(
+                        () -> tls.run(host, endpoint.address(), port, context.deadline()), context.fanOut()));
             }
         }
         return ProbeOutcome.of(FanOut.collect(running, context.deadline()));

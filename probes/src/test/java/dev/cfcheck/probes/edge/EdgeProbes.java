@@ -26,6 +26,6 @@ public final class EdgeProbes {
         List<Probe<?>> probes = live.probes().stream()
                 .<Probe<?>>map(p -> p.key().equals(EdgeProbe.KEY) ? edge : p)
                 .toList();
-        return new ProbeList(live.resolver(), probes);
+        return new ProbeList(live.resolver(), probes, live.originSources());
     }
 }

@@ -13,7 +13,7 @@ public final class SlackText {
 
     /** MODIFIER LETTER GRAVE ACCENT: looks like a backtick, means nothing to mrkdwn. */
     static final char BACKTICK_LOOKALIKE = '\u02CB';
-    private static final String WORD_JOINER = "\u2060";
+    static final String WORD_JOINER = "\u2060";
     private static final String FENCE = "```";
     /** Compiled once: every text of every card passes it. */
     private static final Pattern BROADCAST = Pattern.compile("(?i)@(here|channel|everyone)");

@@ -1,10 +1,12 @@
 package dev.cfcheck.bot.render.terminal;
 
 import dev.cfcheck.bot.card.Clip;
+import dev.cfcheck.probes.NetworkText;
 
 /**
  * Makes text from the network safe to print on a terminal: a probed site must not be able to send escape
- * sequences (colour, cursor moves, title changes) through a page title or a header.
+ * sequences (colour, cursor moves, title changes) or bidi overrides through a page title or a header. The
+ * characters are {@link NetworkText}'s rule, as on every surface.
  */
 public final class TerminalText {
 
@@ -12,24 +14,14 @@ public final class TerminalText {
     }
 
     /**
-     * Removes C0 and C1 control characters (line breaks and tabs become spaces), and caps the length with an
+     * Removes control and invisible characters (line breaks and tabs become spaces), and caps the length with an
      * ellipsis when printable text was cut.
      */
     public static String safe(String s, int maxLength) {
         if (s == null) {
             return "";
         }
-        // One character past the cap is enough to know whether anything was cut.
-        StringBuilder out = new StringBuilder(Math.min(s.length(), maxLength + 1));
-        for (int i = 0; i < s.length() && out.length() <= maxLength; i++) {
-            char c = s.charAt(i);
-            if (c == '\n' || c == '\t') {
-                out.append(' ');
-            } else if (c >= 0x20 && c != 0x7f && !(c >= 0x80 && c <= 0x9f)) {
-                out.append(c);
-            }
-        }
-        return Clip.shorten(out.toString(), maxLength);
+        return Clip.shorten(NetworkText.visible(s), maxLength);
     }
 
     public static String safe(String s) {

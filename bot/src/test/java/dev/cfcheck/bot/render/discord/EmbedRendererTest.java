@@ -9,6 +9,9 @@ import dev.cfcheck.bot.card.CardFinding;
 import dev.cfcheck.bot.card.CardStep;
 import dev.cfcheck.bot.card.DetailSection;
 import dev.cfcheck.bot.card.Details;
+import dev.cfcheck.bot.card.HiddenText;
+import dev.cfcheck.bot.card.Redaction;
+import dev.cfcheck.bot.card.SampleReports;
 import dev.cfcheck.diagnosis.Kind;
 import dev.cfcheck.diagnosis.Severity;
 import java.time.Instant;
@@ -138,6 +141,19 @@ class EmbedRendererTest {
         }
         assertThat(embed.getFields().get(0).getValue()).contains("\\[click me\\]\\(https\\://evil.example/login\\)")
                 .contains("\\@everyone").contains("\\<\\@123456789012345678\\>");
+    }
+
+    @Test
+    void bidiZeroWidthAndControlCharactersFromTheNetworkNeverReachDiscord() {
+        Card card = Card.from(SampleReports.hostile("example.com"), "ABCD2345", Redaction.NONE, CHECKED_AT);
+        Details details = Details.from(SampleReports.hostile("example.com"), "ABCD2345");
+
+        for (MessageEmbed embed : List.of(renderer.card(card), renderer.details(details))) {
+            StringBuilder all = new StringBuilder(embed.getTitle()).append('\n').append(embed.getDescription());
+            embed.getFields().forEach(f -> all.append('\n').append(f.getName()).append('\n').append(f.getValue()));
+            // The renderer's own zero-width space keeps backtick runs from closing a code fence.
+            HiddenText.assertNone(all.toString(), 0x200B);
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.cfcheck.bot.card.Card;
 import dev.cfcheck.bot.card.Details;
+import dev.cfcheck.bot.card.HiddenText;
 import dev.cfcheck.bot.card.Redaction;
 import dev.cfcheck.bot.card.SampleReports;
 import java.time.Instant;
@@ -63,6 +64,16 @@ class SlackCardRendererTest {
         // 10 step blocks at most, the buttons still last.
         JsonArray blocks = json.getAsJsonArray("blocks");
         assertThat(blocks.get(blocks.size() - 1).getAsJsonObject().get("type").getAsString()).isEqualTo("actions");
+    }
+
+    @Test
+    void bidiZeroWidthAndControlCharactersFromTheNetworkNeverReachSlack() {
+        Card card = Card.from(SampleReports.hostile("example.com"), "ABCD2345", Redaction.NONE, NOW);
+        Details details = Details.from(SampleReports.hostile("example.com"), "ABCD2345");
+
+        HiddenText.assertNone(String.join("\n", BlockKit.texts(BlockKit.json(renderer.card(card)))), SlackText.WORD_JOINER.codePointAt(0));
+        HiddenText.assertNone(String.join("\n", BlockKit.texts(BlockKit.json(renderer.details(details)))), SlackText.WORD_JOINER.codePointAt(0));
+        assertThat(String.join("\n", BlockKit.texts(BlockKit.json(renderer.details(details))))).contains("gnp.exe x");
     }
 
     @Test
