@@ -29,9 +29,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,6 +47,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * request ({@code origin=}, the config) or, when it names none, from the origin sources. Reports are cached
  * (Caffeine, keyed by {@link CacheKey}); concurrent checks of the same key share one probe run, and
  * {@code fresh} bypasses the cache (and refreshes it).
+ *
+ * <p>Asynchronous: {@link #check} returns at once. Only a probe run holds threads (one in the check pool, its
+ * probes in the probe pool); a check that joins a run in flight or is answered by the cache holds none. The
+ * distinct runs admitted, running plus waiting, are bounded; past that a check needing a run of its own is refused
+ * at once as busy.
  *
  * <p>Follow-up: a probe still waiting at the deadline (the edge, for Cloudflare's own 522 at 19 s or 524 at
  * 100 s) goes on until its answer or the follow-up limit. The report at the deadline is then preliminary
@@ -63,8 +73,10 @@ public final class Checker implements CheckService, AutoCloseable {
     private final AsyncCache<CacheKey, CheckReport> cache;
     /** Final reports of follow-ups still running (or just done), kept a little past the follow-up limit. */
     private final Cache<CacheKey, CompletableFuture<CheckReport>> followUps;
-    /** Runs whole checks; its size is the bound on checks probing at once (more wait in its queue). */
+    /** Runs whole checks; its size is the bound on runs probing at once (more wait in its queue). */
     private final ExecutorService checkPool;
+    /** Distinct probe runs admitted (running plus waiting in the check pool's queue): the bound on that queue. */
+    private final Semaphore runSlots;
     /** Runs the probes of running checks; sized from the probe list so a running check never waits for a thread. */
     private final ExecutorService probePool;
     private final AtomicLong probeRuns = new AtomicLong();
@@ -82,9 +94,15 @@ public final class Checker implements CheckService, AutoCloseable {
         this.diagnoser = Objects.requireNonNull(diagnoser);
         this.settings = Objects.requireNonNull(settings);
         this.clock = Objects.requireNonNull(clock);
+        this.runSlots = new Semaphore(settings.maxRunsAdmitted());
         this.checkPool = Executors.newFixedThreadPool(settings.maxParallelChecks(), new DaemonThreads("cfcheck-check-"));
-        this.probePool = Executors.newFixedThreadPool(
-                settings.maxParallelChecks() * probes.threadsPerCheck(), new DaemonThreads("cfcheck-probe-"));
+        // Threads on demand, an idle one reused before a new one is made (a fixed pool would make a new thread for
+        // every task until full: hundreds of idle stacks after a storm), idle ones gone after a minute. Sized so a
+        // running check never waits; were every thread still held by probes abandoned at their deadline, the next
+        // probe runs on the thread that asks, late rather than never.
+        this.probePool = new ThreadPoolExecutor(0, settings.maxParallelChecks() * probes.threadsPerCheck(),
+                60, TimeUnit.SECONDS, new SynchronousQueue<>(), new DaemonThreads("cfcheck-probe-"),
+                new ThreadPoolExecutor.CallerRunsPolicy());
         this.cache = Caffeine.newBuilder()
                 .maximumSize(settings.cacheMaxSize())
                 .expireAfterWrite(settings.cacheTtl())
@@ -96,47 +114,44 @@ public final class Checker implements CheckService, AutoCloseable {
     }
 
     /**
-     * @throws dev.cfcheck.site.UnsafeAddressException when an origin is an address the safe-target policy refuses
-     * @throws CheckFailedException when the check itself failed (not a finding about the site)
+     * Looks the check up and hands it on; never waits for probes. A check of a key already cached or in flight
+     * joins it (no thread, no slot); one that needs a probe run of its own takes a slot, or is refused at once
+     * with {@link CheckBusyException} when running plus waiting runs are at {@link CheckerSettings#maxRunsAdmitted()}.
      */
     @Override
-    public CheckReport check(CheckRequest request) {
+    public CompletableFuture<CheckReport> check(CheckRequest request) {
         AddressPolicy policy = request.allowPrivate() ? AddressPolicy.ALLOW_ALL : safePolicy;
-        request.origins().forEach(origin -> policy.requireAllowed(origin.address()));
+        try {
+            request.origins().forEach(origin -> policy.requireAllowed(origin.address()));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         CacheKey key = CacheKey.of(request);
         // A size of 0 means no cache too: Caffeine would evict such an entry only later, in its maintenance.
         boolean caching = !settings.cacheTtl().isZero() && settings.cacheMaxSize() > 0;
-        if (!caching) {
-            return await(CompletableFuture.supplyAsync(() -> probeAndDiagnose(request, key, false), checkPool), request.timeout());
-        }
-        CompletableFuture<CheckReport> future;
-        boolean servedFromCache;
-        if (request.fresh()) {
-            future = CompletableFuture.supplyAsync(() -> probeAndDiagnose(request, key, true), checkPool);
-            cache.put(key, future); // later checks of the key get (or join) this run
-            servedFromCache = false;
-        } else {
+        try {
+            if (!caching) {
+                return forCaller(startRun(request, key, false), key, false, false);
+            }
+            if (request.fresh()) {
+                CompletableFuture<CheckReport> run = startRun(request, key, true);
+                cache.put(key, run); // later checks of the key get (or join) this run
+                return forCaller(run, key, true, false);
+            }
             boolean[] created = {false};
-            future = cache.get(key, (k, executor) -> {
+            CompletableFuture<CheckReport> run = cache.get(key, (k, executor) -> {
                 created[0] = true;
-                return CompletableFuture.supplyAsync(() -> probeAndDiagnose(request, key, true), checkPool);
+                return startRun(request, key, true);
             });
-            if (!created[0] && future.isCompletedExceptionally()) {
+            if (!created[0] && run.isCompletedExceptionally()) {
                 // Another check's run that failed a moment ago, its removal callback not run yet: not an answer.
-                cache.asMap().remove(key, future);
+                cache.asMap().remove(key, run);
                 return check(request);
             }
             // A report already complete when we asked is a cache hit; joining a run in flight is not.
-            servedFromCache = !created[0] && future.isDone();
-        }
-        try {
-            CheckReport report = await(future, request.timeout());
-            return servedFromCache ? report.asCached() : report;
-        } catch (RuntimeException e) {
-            // Caffeine drops a failed future in a callback that may run after this thread has woken up: drop it
-            // here, so that a retry right after a failure runs the probes again instead of getting the failure.
-            cache.asMap().remove(key, future);
-            throw e;
+            return forCaller(run, key, true, !created[0] && run.isDone());
+        } catch (CheckBusyException | CheckFailedException e) {
+            return CompletableFuture.failedFuture(e); // thrown by startRun, inside or outside the cache's mapping
         }
     }
 
@@ -155,23 +170,61 @@ public final class Checker implements CheckService, AutoCloseable {
         return probeRuns.get();
     }
 
-    private CheckReport await(CompletableFuture<CheckReport> future, Duration timeout) {
-        // Waiting for a turn (bounded concurrency) plus the check's own deadline plus slack.
-        long waitMs = timeout.toMillis() * 2 + GRACE.toMillis() * 2;
-        try {
-            return future.get(waitMs, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CheckFailedException("interrupted while waiting for the check", e);
-        } catch (TimeoutException e) {
-            throw new CheckFailedException("the check did not finish in time", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new CheckFailedException("the check failed", cause);
+    /** A new probe run in a free slot, or {@link CheckBusyException} when there is none. */
+    private CompletableFuture<CheckReport> startRun(CheckRequest request, CacheKey key, boolean caching) {
+        if (!runSlots.tryAcquire()) {
+            // Every run in flight ends within its deadline, and the queue is at most one turn long.
+            throw new CheckBusyException(request.timeout().plus(GRACE));
         }
+        try {
+            // One time limit for the run, whoever waits for it: a turn in the queue (at most one, the queue being
+            // no longer than the runs at once) plus the deadline plus slack. A run past it fails for everyone.
+            long limitMs = request.timeout().toMillis() * 2 + GRACE.toMillis() * 2;
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return probeAndDiagnose(request, key, caching);
+                } finally {
+                    runSlots.release(); // before anyone hears of the report, so a check right after it finds the slot free
+                }
+            }, checkPool).orTimeout(limitMs, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            runSlots.release();
+            throw new CheckFailedException("the checker is closed", e);
+        }
+    }
+
+    /**
+     * The caller's own view of a run: a cached report marked as such, and the run's failure unwrapped. Its own
+     * future, so that nothing a caller does to it reaches the run other callers share; no timer of its own (the
+     * run has one), so that joining a run costs a callback and nothing more.
+     */
+    private CompletableFuture<CheckReport> forCaller(CompletableFuture<CheckReport> run, CacheKey key, boolean caching,
+            boolean cached) {
+        CompletableFuture<CheckReport> answer = new CompletableFuture<>();
+        run.whenComplete((report, error) -> {
+            if (error == null) {
+                answer.complete(cached ? report.asCached() : report);
+                return;
+            }
+            if (caching) {
+                // Caffeine drops a failed future in a callback that may run after this one: drop it here, so that
+                // a retry right after a failure runs the probes again instead of getting the failure.
+                cache.asMap().remove(key, run);
+            }
+            answer.completeExceptionally(failure(error));
+        });
+        return answer;
+    }
+
+    private static Throwable failure(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof TimeoutException) {
+            return new CheckFailedException("the check did not finish in time", cause);
+        }
+        if (cause instanceof RuntimeException || cause instanceof Error) {
+            return cause;
+        }
+        return new CheckFailedException("the check failed", cause);
     }
 
     private CheckReport probeAndDiagnose(CheckRequest request, CacheKey key, boolean caching) {

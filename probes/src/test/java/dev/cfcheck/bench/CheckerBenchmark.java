@@ -59,18 +59,18 @@ public final class CheckerBenchmark {
                     System.getProperty("java.version"));
 
             try (Checker checker = site.checker(Thresholds.DEFAULTS, Duration.ofMinutes(10))) {
-                CheckReport first = checker.check(request.withFresh(true));
+                CheckReport first = checker.checkAndWait(request.withFresh(true));
                 if (first.verdict().kind() != Kind.HEALTHY) {
                     throw new IllegalStateException("the loopback site is not healthy: " + first.verdict().kind());
                 }
-                long[] full = time(warmup, iterations, () -> checker.check(request.withFresh(true)));
+                long[] full = time(warmup, iterations, () -> checker.checkAndWait(request.withFresh(true)));
                 print("full check (fresh: DNS + edge + origin TCP/TLS/HTTP + diagnosis)", full, 1_000_000, "ms");
 
                 RawRequests raw = new RawRequests(site, healthy.originPort());
                 long[] rawTimes = time(warmup, iterations, raw::run);
                 print("raw requests by hand (DNS A+AAAA, edge GET, origin TLS+GET; new connections)", rawTimes, 1_000_000, "ms");
 
-                long[] hits = time(warmup * 100, iterations * 100, () -> checker.check(request));
+                long[] hits = time(warmup * 100, iterations * 100, () -> checker.checkAndWait(request));
                 print("cache hit (same key, not fresh)", hits, 1_000, "µs");
             }
 
@@ -93,7 +93,7 @@ public final class CheckerBenchmark {
                 results.add(threads.submit(() -> {
                     ready.countDown();
                     go.await();
-                    return checker.check(request);
+                    return checker.checkAndWait(request);
                 }));
             }
             ready.await();

@@ -79,7 +79,7 @@ class CheckerBrokenReplyTest {
     void brokenEdgeReplyIsNamedAtOnceAndNeverHealthy(RawReply reply) {
         try (TlsTestServer edge = tlsServer(reply);
              Checker checker = site.checker(settings(FOLLOW_UP), HandshakeTimeout.DEFAULT)) {
-            CheckReport report = checker.check(request(edge.port(), List.of(), LONG_DEADLINE));
+            CheckReport report = checker.checkAndWait(request(edge.port(), List.of(), LONG_DEADLINE));
 
             HttpExchange https = report.probes().get(EdgeProbe.KEY).https();
             assertThat(https.failure().kind()).isEqualTo(Failure.Kind.BROKEN_REPLY);
@@ -97,7 +97,7 @@ class CheckerBrokenReplyTest {
         try (TlsTestServer edge = tlsServer(RawReply.SHORT_BODY);
              TlsTestServer origin = tlsServer(RawReply.SHORT_BODY);
              Checker checker = site.checker(settings(FOLLOW_UP), HandshakeTimeout.DEFAULT)) {
-            CheckReport report = checker.check(request(edge.port(), List.of(endpoint(origin.port())), LONG_DEADLINE));
+            CheckReport report = checker.checkAndWait(request(edge.port(), List.of(endpoint(origin.port())), LONG_DEADLINE));
 
             assertThat(report.probes().get(EdgeProbe.KEY).https().failure().kind()).isEqualTo(Failure.Kind.BROKEN_REPLY);
             OriginResult probed = report.probes().get(OriginsProbe.KEY).get(0);
@@ -114,7 +114,7 @@ class CheckerBrokenReplyTest {
         try (CloudflareLikeEdge edge = CloudflareLikeEdge.start(LoopbackSite.HOST, Origin.NEVER_RESPONDS, HOLDS);
              TlsTestServer origin = tlsServer(RawReply.EMPTY);
              Checker checker = site.checker(settings(Duration.ZERO), HandshakeTimeout.DEFAULT, edge.httpsPort(), edge.httpPort())) {
-            CheckReport report = checker.check(portlessRequest(List.of(endpoint(origin.port())), SILENT_EDGE_DEADLINE));
+            CheckReport report = checker.checkAndWait(portlessRequest(List.of(endpoint(origin.port())), SILENT_EDGE_DEADLINE));
 
             assertThat(report.probes().get(EdgeProbe.KEY).https().failure().kind()).isEqualTo(Failure.Kind.DEADLINE);
             assertThat(report.probes().get(OriginsProbe.KEY).get(0).http().failure().kind()).isEqualTo(Failure.Kind.BROKEN_REPLY);
@@ -129,7 +129,7 @@ class CheckerBrokenReplyTest {
         try (CloudflareLikeEdge edge = CloudflareLikeEdge.start(LoopbackSite.HOST, Origin.NEVER_RESPONDS, HOLDS);
              SilentServer origin = SilentServer.start();
              Checker checker = site.checker(settings(Duration.ZERO), STALL, edge.httpsPort(), edge.httpPort())) {
-            CheckReport report = checker.check(portlessRequest(List.of(endpoint(origin.port())), SILENT_EDGE_DEADLINE));
+            CheckReport report = checker.checkAndWait(portlessRequest(List.of(endpoint(origin.port())), SILENT_EDGE_DEADLINE));
 
             TlsResult tls = report.probes().get(OriginTlsProbe.KEY).get(0);
             assertThat(tls.failure()).isEqualTo(TlsFailure.TIMEOUT);
@@ -149,7 +149,7 @@ class CheckerBrokenReplyTest {
         try (CloudflareLikeEdge httpSide = CloudflareLikeEdge.start(LoopbackSite.HOST, Origin.HEALTHY, HOLDS);
              SilentServer stalledHttps = SilentServer.start();
              Checker checker = site.checker(settings(FOLLOW_UP), STALL, stalledHttps.port(), httpSide.httpPort())) {
-            CheckReport report = checker.check(site.request("https://" + LoopbackSite.HOST + "/", List.of(), LONG_DEADLINE,
+            CheckReport report = checker.checkAndWait(site.request("https://" + LoopbackSite.HOST + "/", List.of(), LONG_DEADLINE,
                     DomainSettings.NONE));
 
             assertThat(report.probes().get(EdgeProbe.KEY).https().failure().kind()).isEqualTo(Failure.Kind.TLS_TIMEOUT);

@@ -3,6 +3,7 @@ package dev.cfcheck.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cfcheck.diagnosis.DomainSettings;
 import dev.cfcheck.diagnosis.engine.Diagnoser;
 import dev.cfcheck.diagnosis.KnowledgeBase;
 import dev.cfcheck.diagnosis.Thresholds;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,8 +39,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The checker's cache with real probes against a loopback site: one probe run per key however many checks
- * ask at once, {@code fresh} runs again and replaces the cached report, a failed run is never served again.
+ * The checker's cache and admission with real probes against a loopback site: one probe run per key however many
+ * checks ask at once, {@code fresh} runs again and replaces the cached report, a failed run is never served
+ * again, and the bound on probe runs counts distinct runs, not checks.
  * The probes are the live ones, wrapped so that a test can hold a run in flight or make one crash.
  */
 class CheckerCacheTest {
@@ -84,7 +87,7 @@ class CheckerCacheTest {
             for (int i = 0; i < callers; i++) {
                 reports.add(threads.submit(() -> {
                     calling.countDown();
-                    return checker.check(site.request(List.of()));
+                    return checker.checkAndWait(site.request(List.of()));
                 }));
             }
             assertThat(dns.dnsEntered.await(30, TimeUnit.SECONDS)).isTrue();
@@ -105,9 +108,9 @@ class CheckerCacheTest {
 
     @Test
     void freshCheckRunsAgainAndReplacesTheCachedReport() {
-        CheckReport first = checker.check(site.request(List.of()));
-        CheckReport fresh = checker.check(site.request(List.of()).withFresh(true));
-        CheckReport after = checker.check(site.request(List.of()));
+        CheckReport first = checker.checkAndWait(site.request(List.of()));
+        CheckReport fresh = checker.checkAndWait(site.request(List.of()).withFresh(true));
+        CheckReport after = checker.checkAndWait(site.request(List.of()));
 
         assertThat(fresh.cached()).isFalse();
         assertThat(fresh.checkedAt()).isAfterOrEqualTo(first.checkedAt());
@@ -120,8 +123,8 @@ class CheckerCacheTest {
     void cacheOfSizeZeroServesNothing() {
         try (Checker uncached = new Checker(probes, SafeAddressPolicy.forChecks(false), new Diagnoser(KnowledgeBase.load()),
                 new CheckerSettings(Duration.ofMinutes(10), 0, 16, Thresholds.DEFAULTS), Clock.systemUTC())) {
-            CheckReport first = uncached.check(site.request(List.of()));
-            CheckReport second = uncached.check(site.request(List.of()));
+            CheckReport first = uncached.checkAndWait(site.request(List.of()));
+            CheckReport second = uncached.checkAndWait(site.request(List.of()));
 
             assertThat(first.cached()).isFalse();
             assertThat(second.cached()).isFalse();
@@ -134,12 +137,48 @@ class CheckerCacheTest {
     void probeRunThatCrashedIsNotServedToTheNextCheck() {
         dns.crashNextDns();
 
-        assertThatThrownBy(() -> checker.check(site.request(List.of()))).hasMessageContaining("probe crashed");
-        CheckReport retry = checker.check(site.request(List.of()));
+        assertThatThrownBy(() -> checker.checkAndWait(site.request(List.of()))).hasMessageContaining("probe crashed");
+        CheckReport retry = checker.checkAndWait(site.request(List.of()));
 
         assertThat(retry.cached()).isFalse();
         assertThat(retry.verdict()).isNotNull();
         assertThat(checker.probeRuns()).isEqualTo(2);
+    }
+
+    @Test
+    void admissionBoundsDistinctProbeRunsNotTheChecksThatJoinThem() throws Exception {
+        // Two runs at once and one waiting: three distinct checks in all.
+        try (Checker small = new Checker(probes, SafeAddressPolicy.forChecks(false), new Diagnoser(KnowledgeBase.load()),
+                new CheckerSettings(Duration.ofMinutes(10), 100, 2, Thresholds.DEFAULTS, Duration.ZERO, 1), Clock.systemUTC())) {
+            dns.holdDns();
+            List<CompletableFuture<CheckReport>> taken = new ArrayList<>();
+            for (String path : List.of("a", "b", "c")) {
+                taken.add(small.check(pathRequest(path)));
+            }
+            for (int i = 0; i < 50; i++) {
+                taken.add(small.check(pathRequest(List.of("a", "b", "c").get(i % 3))));
+            }
+            CompletableFuture<CheckReport> refused = small.check(pathRequest("d"));
+
+            assertThat(refused).isCompletedExceptionally();
+            assertThatThrownBy(refused::join).cause().isInstanceOfSatisfying(CheckBusyException.class,
+                    busy -> assertThat(busy.retryAfter()).isGreaterThanOrEqualTo(Duration.ofSeconds(10)));
+            assertThat(taken).noneMatch(CompletableFuture::isDone);
+
+            dns.releaseDns();
+            for (CompletableFuture<CheckReport> report : taken) {
+                assertThat(report.get(30, TimeUnit.SECONDS).verdict()).isNotNull();
+            }
+            assertThat(small.probeRuns()).isEqualTo(3);
+            // The runs have ended, so their slots are free: the check refused a moment ago runs now.
+            assertThat(small.checkAndWait(pathRequest("d")).cached()).isFalse();
+            assertThat(small.probeRuns()).isEqualTo(4);
+        }
+    }
+
+    /** The site's URL with this path: a distinct check (and cache key) per path, all on the one loopback site. */
+    private CheckRequest pathRequest(String path) {
+        return site.request(site.url() + path, List.of(), Duration.ofSeconds(10), DomainSettings.NONE);
     }
 
     /** The live DNS probe, held on a latch or made to throw once by the test. */

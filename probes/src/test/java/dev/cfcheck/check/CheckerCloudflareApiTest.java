@@ -95,7 +95,7 @@ class CheckerCloudflareApiTest {
 
     private CheckReport check(OriginPorts ports, CloudflareRanges ranges, CheckRequest request) {
         try (Checker checker = site.checker(ranges, CloudflareApi.create(api.url(), CloudflareApiStandIn.TOKEN), ports)) {
-            return checker.check(request);
+            return checker.checkAndWait(request);
         }
     }
 

@@ -80,7 +80,7 @@ class CheckerEndToEndTest {
     }
 
     private CheckReport check(CheckRequest request) {
-        return recorded(site.checker().check(request));
+        return recorded(site.checker().checkAndWait(request));
     }
 
     /** Keeps the report so that {@link #writeExample} can save it as the README's JSON example. */
@@ -337,7 +337,7 @@ class CheckerEndToEndTest {
         site.edge().enqueue(new MockResponse.Builder().code(200).setHeader("server", "nginx").body("hello").build());
         // The same loopback edge, but with Cloudflare's real ranges loopback is not Cloudflare.
         try (Checker checker = site.checker(CloudflareRanges.bundled(), Thresholds.DEFAULTS, Duration.ZERO)) {
-            CheckReport report = recorded(checker.check(site.request(List.of())));
+            CheckReport report = recorded(checker.checkAndWait(site.request(List.of())));
 
             assertThat(report.verdict().kind()).isEqualTo(Kind.NOT_ON_CLOUDFLARE);
             assertThat(report.verdict().code()).isEqualTo("200");
@@ -414,7 +414,7 @@ class CheckerEndToEndTest {
                 .setHeader("cf-ray", LoopbackSite.CF_RAY).headersDelay(300, java.util.concurrent.TimeUnit.MILLISECONDS)
                 .body("slow").build());
         try (Checker checker = site.checker(new Thresholds(Duration.ofMillis(100), 14), Duration.ZERO)) {
-            CheckReport report = recorded(checker.check(site.request(List.of())));
+            CheckReport report = recorded(checker.checkAndWait(site.request(List.of())));
 
             assertThat(report.verdict().kind()).isEqualTo(Kind.SLOW_RESPONSE);
             assertThat(report.verdict().code()).isEqualTo("200");
@@ -467,7 +467,7 @@ class CheckerEndToEndTest {
             CloudflareRanges ranges = CloudflareRanges.of(List.of(
                     dev.cfcheck.site.Cidr.parse("127.0.0.0/8"), dev.cfcheck.site.Cidr.parse("::1/128")));
             try (Checker checker = site.checker(ranges, Thresholds.DEFAULTS, Duration.ZERO)) {
-                CheckReport report = recorded(checker.check(site.request("https://" + host + ":" + edge.getPort() + "/",
+                CheckReport report = recorded(checker.checkAndWait(site.request("https://" + host + ":" + edge.getPort() + "/",
                         List.of(new OriginEndpoint(v6, ClosedPort.find())), Duration.ofSeconds(10), DomainSettings.NONE)));
                 // The origin is only there to be probed over IPv6 (its port is closed); the edge answers 200.
 
@@ -492,9 +492,9 @@ class CheckerEndToEndTest {
         }
         Checker checker = site.checker();
 
-        CheckReport first = checker.check(site.request(List.of()));
-        CheckReport second = checker.check(site.request(List.of()));
-        CheckReport fresh = checker.check(site.request(List.of()).withFresh(true));
+        CheckReport first = checker.checkAndWait(site.request(List.of()));
+        CheckReport second = checker.checkAndWait(site.request(List.of()));
+        CheckReport fresh = checker.checkAndWait(site.request(List.of()).withFresh(true));
 
         assertThat(first.cached()).isFalse();
         assertThat(second.cached()).isTrue();

@@ -61,7 +61,7 @@ class CheckerFollowUpTest {
              Checker checker = checker(edge, FOLLOW_UP)) {
             CheckRequest request = request(List.of());
 
-            CheckReport preliminary = checker.check(request);
+            CheckReport preliminary = checker.checkAndWait(request);
 
             assertThat(preliminary.isFinal()).isFalse();
             assertThat(preliminary.verdict().kind()).isEqualTo(Kind.EDGE_SILENT);
@@ -77,7 +77,7 @@ class CheckerFollowUpTest {
             assertThat(last.verdict().inferred()).isFalse();
             assertThat(last.probes().get(EdgeProbe.KEY).https().status()).isEqualTo(522);
             // The cache now serves the final report.
-            CheckReport again = checker.check(request);
+            CheckReport again = checker.checkAndWait(request);
             assertThat(again.cached()).isTrue();
             assertThat(again.isFinal()).isTrue();
             assertThat(again.verdict().code()).isEqualTo("522");
@@ -91,7 +91,7 @@ class CheckerFollowUpTest {
              Checker checker = checker(edge, FOLLOW_UP)) {
             CheckRequest request = request(List.of(new OriginEndpoint(Loopback.ADDRESS, origin.getPort())));
 
-            CheckReport preliminary = checker.check(request);
+            CheckReport preliminary = checker.checkAndWait(request);
 
             assertThat(preliminary.isFinal()).isFalse();
             assertThat(preliminary.verdict().kind()).isEqualTo(Kind.RESPONSE_TIMEOUT);
@@ -112,7 +112,7 @@ class CheckerFollowUpTest {
              Checker checker = checker(edge, Duration.ZERO)) {
             CheckRequest request = request(List.of());
 
-            CheckReport report = checker.check(request);
+            CheckReport report = checker.checkAndWait(request);
 
             assertThat(report.isFinal()).isTrue();
             assertThat(report.verdict().kind()).isEqualTo(Kind.EDGE_SILENT);
@@ -125,7 +125,7 @@ class CheckerFollowUpTest {
     void anEdgeThatAnswersInTimeGivesAFinalReportAtOnce() throws Exception {
         try (CloudflareLikeEdge edge = CloudflareLikeEdge.start(LoopbackSite.HOST, Origin.HEALTHY, TIMING);
              Checker checker = checker(edge, FOLLOW_UP)) {
-            CheckReport report = checker.check(request(List.of()));
+            CheckReport report = checker.checkAndWait(request(List.of()));
 
             assertThat(report.isFinal()).isTrue();
             assertThat(report.verdict().kind()).isEqualTo(Kind.HEALTHY);

@@ -98,7 +98,7 @@ class JvmProxySettingsTest {
             site.edge().enqueue(new MockResponse.Builder().code(200).setHeader("server", "cloudflare")
                     .setHeader("cf-ray", LoopbackSite.CF_RAY).body("<h1>shop</h1>").build());
 
-            CheckReport report = site.checker().check(site.request(List.of(
+            CheckReport report = site.checker().checkAndWait(site.request(List.of(
                     new OriginEndpoint(NAMED_LOOPBACK, tlsOrigin.port()),
                     new OriginEndpoint(NAMED_LOOPBACK, plainOrigin.port()))));
 

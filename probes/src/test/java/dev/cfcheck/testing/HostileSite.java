@@ -81,8 +81,8 @@ public final class HostileSite implements AutoCloseable {
         Duration deadline = hostile.stalls() ? limits.stallDeadline() : limits.deadline();
         try (HostileCase.Server server = hostile.start()) {
             return switch (position) {
-                case EDGE -> by.check(site.request(url(server.port()), List.of(), deadline, DomainSettings.NONE, false));
-                case ORIGIN -> by.check(site.request(url(brokenEdge.port()), List.of(new OriginEndpoint(Loopback.ADDRESS, server.port())),
+                case EDGE -> by.checkAndWait(site.request(url(server.port()), List.of(), deadline, DomainSettings.NONE, false));
+                case ORIGIN -> by.checkAndWait(site.request(url(brokenEdge.port()), List.of(new OriginEndpoint(Loopback.ADDRESS, server.port())),
                         deadline, DomainSettings.NONE, false));
             };
         }

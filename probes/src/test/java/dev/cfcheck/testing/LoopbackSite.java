@@ -23,6 +23,7 @@ import dev.cfcheck.site.TargetParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ import okhttp3.tls.HeldCertificate;
  * <pre>{@code
  * try (LoopbackSite site = LoopbackSite.start(tempDir)) {
  *     site.edge().enqueue(LoopbackSite.page(522, "pages/522-supabase-nhl-cronlog.html"));
- *     CheckReport report = site.checker().check(site.request(List.of()));
+ *     CheckReport report = site.checker().checkAndWait(site.request(List.of()));
  * }
  * }</pre>
  */
@@ -189,13 +190,31 @@ public final class LoopbackSite implements AutoCloseable {
         return checker(probes, new CheckerSettings(Duration.ZERO, 100, 16, Thresholds.DEFAULTS));
     }
 
+    /**
+     * A checker wired like production (the live probes but the status page, the knowledge base), asking this DNS
+     * server and trusting this CA: for fixtures of their own, such as {@link LoopbackSites}; the caller closes it.
+     */
+    public static Checker liveChecker(InetSocketAddress dns, Path caFile, CloudflareRanges ranges, CheckerSettings settings) {
+        return checker(probes(dns, caFile, ranges, HandshakeTimeout.DEFAULT), settings);
+    }
+
     private ProbeList probes(CloudflareRanges ranges, HandshakeTimeout handshakeTimeout) {
         return probes(ranges, handshakeTimeout, SafeAddressPolicy.forChecks(false));
     }
 
     private ProbeList probes(CloudflareRanges ranges, HandshakeTimeout handshakeTimeout, AddressPolicy safePolicy) {
+        return probes(dns.address(), caFile, ranges, handshakeTimeout, safePolicy);
+    }
+
+    private static ProbeList probes(InetSocketAddress dns, Path caFile, CloudflareRanges ranges,
+            HandshakeTimeout handshakeTimeout) {
+        return probes(dns, caFile, ranges, handshakeTimeout, SafeAddressPolicy.forChecks(false));
+    }
+
+    private static ProbeList probes(InetSocketAddress dns, Path caFile, CloudflareRanges ranges,
+            HandshakeTimeout handshakeTimeout, AddressPolicy safePolicy) {
         // No status page probe: the checks here must not depend on one.
-        return LiveProbes.create(dns.address(), ranges, TrustMaterial.withExtraCas(caFile), safePolicy, null, handshakeTimeout);
+        return LiveProbes.create(dns, ranges, TrustMaterial.withExtraCas(caFile), safePolicy, null, handshakeTimeout);
     }
 
     private static Checker checker(ProbeList probes, CheckerSettings settings) {
@@ -206,7 +225,8 @@ public final class LoopbackSite implements AutoCloseable {
         return new Checker(probes, safePolicy, new Diagnoser(KnowledgeBase.load()), settings, Clock.systemUTC());
     }
 
-    private static CloudflareRanges loopbackRanges() {
+    /** Loopback plays Cloudflare's edge. */
+    public static CloudflareRanges loopbackRanges() {
         return CloudflareRanges.of(List.of(Cidr.parse("127.0.0.0/8")));
     }
 

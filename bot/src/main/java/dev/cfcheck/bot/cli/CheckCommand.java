@@ -8,6 +8,7 @@ import dev.cfcheck.bot.wiring.ConfigRequestFactory;
 import dev.cfcheck.bot.wiring.RuntimeSettings;
 import dev.cfcheck.check.CheckReport;
 import dev.cfcheck.check.CheckRequest;
+import dev.cfcheck.check.CheckService;
 import dev.cfcheck.check.Checker;
 import dev.cfcheck.check.ReportJson;
 import dev.cfcheck.config.CfcheckConfig;
@@ -25,9 +26,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -97,12 +97,17 @@ public final class CheckCommand implements Callable<Integer> {
                     fresh);
             CheckReport report;
             try (Checker checker = CheckerFactory.create(settings, CloudflareApiSettings.fromEnvironment(System.getenv()))) {
-                report = checker.check(request);
-                print(out, report);
-                if (follow && !report.isFinal()) {
-                    report = awaitFinal(checker, request, report, settings);
-                    print(out, report);
-                }
+                // One chain, waited for once at the end: each report is printed as it comes.
+                report = CheckService.awaitReport(checker.check(request).thenCompose(first -> {
+                    print(out, first);
+                    if (!follow || first.isFinal()) {
+                        return CompletableFuture.completedFuture(first);
+                    }
+                    return finalReport(checker, request, first, settings).thenApply(last -> {
+                        print(out, last);
+                        return last;
+                    });
+                }));
             }
             // With --follow the exit status is the final verdict's: the one a script should act on.
             return ExitCodes.of(report.verdict().severity());
@@ -123,17 +128,13 @@ public final class CheckCommand implements Callable<Integer> {
         return settings.followUp().isZero() ? settings.withFollowUp(CfcheckConfig.DEFAULT_FOLLOW_UP) : settings;
     }
 
-    private static CheckReport awaitFinal(Checker checker, CheckRequest request, CheckReport preliminary,
-            RuntimeSettings settings) {
+    /** The final report, or the preliminary one again when the follow-up fails or outlives its limit. */
+    private static CompletableFuture<CheckReport> finalReport(Checker checker, CheckRequest request,
+            CheckReport preliminary, RuntimeSettings settings) {
         Duration limit = settings.timeout().plus(settings.followUp()).plusSeconds(30);
-        try {
-            return checker.followUp(request, preliminary).get(limit.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return preliminary;
-        } catch (ExecutionException | TimeoutException e) {
-            return preliminary; // the preliminary report is all there is; it was printed already
-        }
+        return checker.followUp(request, preliminary)
+                .completeOnTimeout(preliminary, limit.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionally(e -> preliminary); // the preliminary report is all there is; it was printed already
     }
 
     private void print(PrintWriter out, CheckReport report) {

@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The order matters. Everything that can refuse (option shape, access rules, rate limits) happens first,
  * because a refusal must be ephemeral and, once a public defer is sent, Discord cannot make the reply
- * ephemeral any more. Then the defer goes out at once (Discord's 3-second rule) while the check runs on the
- * router's pool, off the gateway thread; the card then replaces the "thinking…" message.
+ * ephemeral any more. Then the defer goes out at once (Discord's 3-second rule) while the check runs in the
+ * checker (nothing waits for it on the gateway thread); the card then replaces the "thinking…" message.
  */
 final class InteractionHandler extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(InteractionHandler.class);

@@ -1,5 +1,6 @@
 package dev.cfcheck.bot.metrics;
 
+import dev.cfcheck.check.CheckBusyException;
 import dev.cfcheck.check.CheckReport;
 import dev.cfcheck.check.CheckRequest;
 import dev.cfcheck.check.CheckService;
@@ -11,6 +12,8 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -19,14 +22,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <ul>
  *   <li>{@code cfcheck.check.duration} (Prometheus {@code cfcheck_check_duration_seconds}), a timer with a
  *       few histogram buckets, tagged with the verdict's {@code kind} and {@code severity} and whether the
- *       report was {@code cached}: its count is also the number of verdicts of each kind;</li>
+ *       report was {@code cached} (a check that joined a run in flight is timed from its own request, and is not
+ *       cached): its count is also the number of verdicts of each kind;</li>
  *   <li>{@code cfcheck.verdicts} ({@code cfcheck_verdicts_total}), the same verdicts counted by
  *       {@code severity} and {@code cached} only, every pair registered at zero from the start: alerts
  *       use it, because {@code increase()} cannot see the first event of a series that did not exist
  *       before it (the duration series appear with the first verdict of their kind);</li>
- *   <li>{@code cfcheck.check.failures} ({@code cfcheck_check_failures_total}), checks that threw instead of
- *       giving a report, tagged with the {@code exception}'s simple class name;</li>
- *   <li>{@code cfcheck.checks.in.flight} ({@code cfcheck_checks_in_flight}), checks running now.</li>
+ *   <li>{@code cfcheck.check.failures} ({@code cfcheck_check_failures_total}), checks that failed instead of
+ *       giving a report, tagged with the {@code exception}'s simple class name (a busy refusal is not one: it
+ *       never ran, and the router counts it);</li>
+ *   <li>{@code cfcheck.checks.in.flight} ({@code cfcheck_checks_in_flight}), checks waiting for their report now
+ *       (requests, so those sharing one probe run each count).</li>
  * </ul>
  * No tag carries a domain, an address or anything else a user typed: the series stay few and hold no
  * one's data.
@@ -64,30 +70,51 @@ public final class MeteredCheckService implements CheckService {
     }
 
     @Override
-    public CheckReport check(CheckRequest request) {
+    public CompletableFuture<CheckReport> check(CheckRequest request) {
         Timer.Sample sample = Timer.start(registry);
         inFlight.incrementAndGet();
+        CompletableFuture<CheckReport> check;
         try {
-            CheckReport report = checks.check(request);
-            sample.stop(Timer.builder(DURATION)
-                    .description("Time to answer a check, by verdict kind and severity, and whether the cache answered")
-                    .tag("kind", report.verdict().kind().name())
-                    .tag("severity", report.verdict().severity().json())
-                    .tag("cached", Boolean.toString(report.cached()))
-                    .serviceLevelObjectives(BUCKETS)
-                    .register(registry));
-            (report.cached() ? cachedVerdicts : freshVerdicts).get(report.verdict().severity()).increment();
-            return report;
+            check = checks.check(request);
         } catch (RuntimeException | Error e) {
-            Counter.builder(FAILURES)
-                    .description("Checks that failed inside cfcheck instead of giving a report")
-                    .tag("exception", exceptionName(e))
-                    .register(registry)
-                    .increment();
-            throw e;
-        } finally {
-            inFlight.decrementAndGet();
+            check = CompletableFuture.failedFuture(e);
         }
+        // Measured when the report comes, on whichever thread brings it; the caller gets the checker's own outcome.
+        return check.whenComplete((report, error) -> {
+            inFlight.decrementAndGet();
+            if (error == null) {
+                measure(sample, report);
+            } else {
+                failed(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<CheckReport> followUp(CheckRequest request, CheckReport report) {
+        return checks.followUp(request, report);
+    }
+
+    private void measure(Timer.Sample sample, CheckReport report) {
+        sample.stop(Timer.builder(DURATION)
+                .description("Time to answer a check, by verdict kind and severity, and whether the cache answered")
+                .tag("kind", report.verdict().kind().name())
+                .tag("severity", report.verdict().severity().json())
+                .tag("cached", Boolean.toString(report.cached()))
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry));
+        (report.cached() ? cachedVerdicts : freshVerdicts).get(report.verdict().severity()).increment();
+    }
+
+    private void failed(Throwable e) {
+        if (e instanceof CheckBusyException) {
+            return; // not run at all: the router counts it as refused_busy
+        }
+        Counter.builder(FAILURES)
+                .description("Checks that failed inside cfcheck instead of giving a report")
+                .tag("exception", exceptionName(e))
+                .register(registry)
+                .increment();
     }
 
     private static Counter verdicts(MeterRegistry registry, Severity severity, boolean cached) {

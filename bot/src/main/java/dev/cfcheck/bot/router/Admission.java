@@ -14,13 +14,16 @@ public sealed interface Admission {
     }
 
     /**
-     * A check is running off the caller's thread.
+     * A check was taken: started, joined to the same check in flight, or answered by the cache. Nothing waits
+     * for it on the caller's thread.
      *
      * @param referenceId the id of this check
      * @param target      what is being checked, for the "checking…" line (user input: escape it)
      * @param reply       completes with a {@link RouterReply.CardReply} or a {@link RouterReply.Failure},
-     *                    never exceptionally; callbacks added before it completes run on the check thread,
-     *                    so a clean shutdown waits for them too
+     *                    never exceptionally; possibly already complete (a cached report). Callbacks added
+     *                    before it completes run on the thread that completes the check (a checker thread,
+     *                    or the timer that ends an overrunning one), so they must be quick or hand off, and a
+     *                    clean shutdown waits for them too
      */
     record Started(String referenceId, String target, CompletableFuture<RouterReply> reply) implements Admission {
 

@@ -2,8 +2,10 @@ package dev.cfcheck.bot.router;
 
 import dev.cfcheck.bot.card.Card;
 import dev.cfcheck.bot.card.Details;
+import dev.cfcheck.bot.card.Elapsed;
 import dev.cfcheck.bot.card.Redaction;
 import dev.cfcheck.bot.router.RequestListener.Outcome;
+import dev.cfcheck.check.CheckBusyException;
 import dev.cfcheck.check.CheckReport;
 import dev.cfcheck.diagnosis.Verdict;
 import dev.cfcheck.check.CheckRequest;
@@ -16,21 +18,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one way into a check from chat or the console: parses the command, applies the access rules and
- * rate limits, runs the check on a bounded pool off the caller's thread, logs one line per check and
- * makes the card. Every platform adapter goes through here; none talks to the checker directly.
+ * rate limits, hands the check to the checker without waiting for it, logs one line per check and makes the
+ * card. Every platform adapter goes through here; none talks to the checker directly.
+ *
+ * <p>No thread waits for a check here: the reply completes on the thread that completes the check. Admission is
+ * the checker's: it bounds distinct probe runs, so a request that joins a check in flight (the same target
+ * from a whole incident channel) is always taken, and one that needs a run of its own when none is free gets the
+ * one-line busy refusal at once.
  *
  * <pre>{@code
  * Admission a = router.submit(new CommandContext(Platform.SLACK, team, channel, user), "example.com fresh");
@@ -41,7 +45,7 @@ import org.slf4j.LoggerFactory;
 public final class CommandRouter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandRouter.class);
-    /** Past the check's own deadline, how long before the router gives up on the checker. */
+    /** Past the checker's own bound (a turn in its queue and the deadline), how long before the router gives up on it. */
     private static final Duration OVERRUN = Duration.ofSeconds(5);
     /**
      * The longest a preliminary card waits for its replacement: inside Discord's 15 minutes for editing an
@@ -58,7 +62,7 @@ public final class CommandRouter implements AutoCloseable {
     private final CommandParser parser = new CommandParser();
     private final RateLimiter rateLimiter;
     private final RecentChecks recent;
-    private final ThreadPoolExecutor pool;
+    private final ChecksInFlight inFlight = new ChecksInFlight();
     private final RequestListener listener;
 
     private CommandRouter(Builder b) {
@@ -71,14 +75,6 @@ public final class CommandRouter implements AutoCloseable {
         this.listener = Objects.requireNonNull(b.listener, "listener");
         this.rateLimiter = new RateLimiter(settings.rateLimits(), b.nanoTime);
         this.recent = new RecentChecks(settings.recentChecks(), settings.recentCheckTtl(), b.nanoTime::getAsLong);
-        AtomicInteger n = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(settings.maxConcurrentChecks(), settings.maxConcurrentChecks(),
-                30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(settings.maxQueuedChecks()), r -> {
-                    Thread t = new Thread(r, "cfcheck-check-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        this.pool.allowCoreThreadTimeOut(true);
     }
 
     public static Builder builder(CheckService checks) {
@@ -169,56 +165,82 @@ public final class CommandRouter implements AutoCloseable {
     }
 
     private Admission start(CommandContext ctx, CheckRequest request, List<String> namedOrigins) {
-        String referenceId = ReferenceId.next();
-        String host = request.target().host();
-        // One log line per check: whichever of the overrun timeout and the (late) finish comes first writes it.
-        AtomicBoolean logged = new AtomicBoolean();
-        CompletableFuture<RouterReply> reply;
-        try {
-            reply = CompletableFuture.supplyAsync(() -> run(ctx, request, namedOrigins, referenceId, logged), pool);
-        } catch (RejectedExecutionException e) {
-            return refuse(ctx, Outcome.REFUSED_BUSY, pool.isShutdown()
-                    ? "cfcheck is shutting down. Try again in a minute."
-                    : "cfcheck is busy with other checks. Try again in a few seconds.");
+        if (!inFlight.enter()) {
+            return refuse(ctx, Outcome.REFUSED_BUSY, "cfcheck is shutting down. Try again in a minute.");
         }
-        Duration limit = request.timeout() == null ? Duration.ofSeconds(30) : request.timeout().plus(OVERRUN);
-        reply = reply.orTimeout(limit.toMillis(), TimeUnit.MILLISECONDS).exceptionally(e -> {
-            // Only a checker that broke its own deadline gets here; run() turns every other failure into a reply.
-            if (logged.compareAndSet(false, true)) {
-                CheckLog.failed(ctx, host, e, limit.toMillis(), referenceId);
+        String referenceId = ReferenceId.next();
+        long start = System.nanoTime();
+        CompletableFuture<CheckReport> check = startCheck(request);
+        CheckBusyException busy = busyRefusal(check);
+        if (busy != null) {
+            inFlight.leave();
+            long seconds = Math.max(1, (busy.retryAfter().toMillis() + 999) / 1000);
+            return refuse(ctx, Outcome.REFUSED_BUSY, "cfcheck is busy with other checks. Try again in " + Elapsed.seconds(seconds) + ".");
+        }
+        // Only a checker that broke its own bound (a turn in its queue plus the deadline) reaches this limit.
+        Duration limit = request.timeout() == null ? Duration.ofSeconds(30) : request.timeout().multipliedBy(2).plus(OVERRUN);
+        CompletableFuture<RouterReply> reply = new CompletableFuture<>();
+        check.copy().orTimeout(limit.toMillis(), TimeUnit.MILLISECONDS).whenComplete((report, error) -> {
+            try {
+                RouterReply r = reply(ctx, request, namedOrigins, referenceId, start, report, error);
+                told(ctx, r instanceof RouterReply.CardReply ? Outcome.ANSWERED : Outcome.FAILED);
+                reply.complete(r); // the adapter's callbacks run now, before the check stops counting as in flight
+            } finally {
+                inFlight.leave();
             }
-            return failure(host, referenceId);
-        }).thenApply(r -> {
-            told(ctx, r instanceof RouterReply.CardReply ? Outcome.ANSWERED : Outcome.FAILED);
-            return r;
         });
         return new Admission.Started(referenceId, request.target().unicodeHost(), reply);
     }
 
-    private RouterReply run(CommandContext ctx, CheckRequest request, List<String> namedOrigins, String referenceId,
-            AtomicBoolean logged) {
-        long start = System.nanoTime();
-        String host = request.target().host();
+    /** The checker's future; one that throws instead of failing the future is treated the same. */
+    private CompletableFuture<CheckReport> startCheck(CheckRequest request) {
         try {
-            CheckReport report = checks.check(request);
-            long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            recent.put(referenceId, new RecentChecks.Entry(ctx, request, namedOrigins, report));
-            if (logged.compareAndSet(false, true)) {
-                CheckLog.checked(ctx, host, report, elapsed, referenceId);
-            }
-            Redaction redaction = Redaction.forReport(report, namedOrigins, settings.showOriginAddress());
-            Card card = Card.from(report, referenceId, redaction, clock.instant());
-            return new RouterReply.CardReply(card, report.isFinal()
-                    ? CompletableFuture.completedFuture(null)
-                    : replacement(ctx, request, namedOrigins, referenceId, report));
-        } catch (RuntimeException | Error e) {
-            long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            if (logged.compareAndSet(false, true)) {
-                CheckLog.failed(ctx, host, e, elapsed, referenceId);
-            }
-            LOG.warn("check {} of {} failed inside cfcheck", referenceId, CheckLog.value(host), e);
-            return failure(host, referenceId);
+            return checks.check(request);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /** The checker's refusal when it had no room for another probe run (it says so at once), else null. */
+    private static CheckBusyException busyRefusal(CompletableFuture<CheckReport> check) {
+        if (!check.isCompletedExceptionally()) {
+            return null;
+        }
+        try {
+            check.getNow(null);
+        } catch (CompletionException e) {
+            return e.getCause() instanceof CheckBusyException busy ? busy : null;
+        } catch (RuntimeException e) {
+            return null; // cancelled: an ordinary failure
+        }
+        return null;
+    }
+
+    /** The card of a finished check, or the apology (logged once, with the reference id) when there is none. */
+    private RouterReply reply(CommandContext ctx, CheckRequest request, List<String> namedOrigins, String referenceId,
+            long start, CheckReport report, Throwable error) {
+        String host = request.target().host();
+        long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        Throwable problem = error;
+        if (problem == null) {
+            try {
+                recent.put(referenceId, new RecentChecks.Entry(ctx, request, namedOrigins, report));
+                CheckLog.checked(ctx, host, report, elapsed, referenceId);
+                Redaction redaction = Redaction.forReport(report, namedOrigins, settings.showOriginAddress());
+                Card card = Card.from(report, referenceId, redaction, clock.instant());
+                return new RouterReply.CardReply(card, report.isFinal()
+                        ? CompletableFuture.completedFuture(null)
+                        : replacement(ctx, request, namedOrigins, referenceId, report));
+            } catch (RuntimeException | Error e) {
+                problem = e;
+            }
+        }
+        Throwable cause = problem instanceof CompletionException && problem.getCause() != null ? problem.getCause() : problem;
+        CheckLog.failed(ctx, host, cause, elapsed, referenceId);
+        if (!(cause instanceof TimeoutException)) {
+            LOG.warn("check {} of {} failed inside cfcheck", referenceId, CheckLog.value(host), cause);
+        }
+        return failure(host, referenceId);
     }
 
     /**
@@ -230,7 +252,8 @@ public final class CommandRouter implements AutoCloseable {
             String referenceId, CheckReport preliminary) {
         String host = request.target().host();
         try {
-            return checks.followUp(request, preliminary)
+            // A copy: the checker's follow-up is shared by every check that joined the run, and the limit is ours.
+            return checks.followUp(request, preliminary).copy()
                     .orTimeout(FOLLOW_UP_LIMIT.toMillis(), TimeUnit.MILLISECONDS)
                     .handle((report, error) -> {
                         if (error != null || report == null || report == preliminary) {
@@ -274,20 +297,13 @@ public final class CommandRouter implements AutoCloseable {
     }
 
     /**
-     * Stops taking checks and waits (up to the shutdown grace) for running ones to finish and their
-     * replies to be posted.
+     * Stops taking checks and waits (up to the shutdown grace) for the running ones to finish and their
+     * replies to be handed to the adapters.
      */
     @Override
     public void close() {
-        pool.shutdown();
-        try {
-            if (!pool.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("{} checks still running after {}; leaving them", pool.getActiveCount(), settings.shutdownGrace());
-                pool.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            pool.shutdownNow();
-            Thread.currentThread().interrupt();
+        if (!inFlight.closeAndAwait(settings.shutdownGrace())) {
+            LOG.warn("{} checks still running after {}; leaving them", inFlight.count(), settings.shutdownGrace());
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * Told how the router handled each command and Re-run click, so that something outside the router (the
  * metrics) can count them without the router knowing what is counted. An immediate answer is reported on
- * the caller's thread; a check's outcome when its card or failure is ready, on the check thread. It must
+ * the caller's thread; a check's outcome when its card or failure is ready, on the thread that completed the check. It must
  * be quick; the router logs and ignores anything it throws.
  */
 @FunctionalInterface
@@ -24,7 +24,7 @@ public interface RequestListener {
         REFUSED_RATE_LIMIT,
         /** The access rules do not allow this place or this domain. */
         REFUSED_ACCESS,
-        /** Every check thread and queue slot was taken, or the bot was shutting down. */
+        /** The check needed a probe run of its own and the checker had no room for one, or the bot was shutting down. */
         REFUSED_BUSY,
         /** An unreadable command, domain or origin, or a Re-run of a check no longer kept. */
         BAD_INPUT,

@@ -42,8 +42,9 @@ public final class SlackAdapter implements BotAdapter {
         this.settings = settings;
         this.router = router;
         AtomicInteger n = new AtomicInteger();
-        // Every reply (cards, apologies, button answers) is posted to a response_url from here, bounded.
-        this.responses = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256), r -> {
+        // Every reply (cards, apologies, button answers) is posted to a response_url from here, bounded. Cards
+        // come in bursts (every request that joined one probe run gets its card at once), so the queue holds a storm.
+        this.responses = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(2048), r -> {
             Thread t = new Thread(r, "cfcheck-slack-reply-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -63,13 +64,15 @@ public final class SlackAdapter implements BotAdapter {
         config.setHttpClientReadTimeoutMillis(HTTP_TIMEOUT_MS);
         config.setHttpClientWriteTimeoutMillis(HTTP_TIMEOUT_MS);
         config.setHttpClientCallTimeoutMillis(HTTP_TIMEOUT_MS);
+        // The SDK's own per-call statistics: threads and memory that nothing here reads.
+        config.setStatsEnabled(false);
         slack = Slack.getInstance(config);
         AppConfig.AppConfigBuilder appConfig = AppConfig.builder().slack(slack).singleTeamBotToken(settings.botToken());
         if (settings.mode() == SlackSettings.Mode.HTTP) {
             appConfig.signingSecret(settings.signingSecret());
         }
         app = new App(appConfig.build());
-        new SlackCommands(router, responses).register(app);
+        new SlackCommands(router, responses, new ResponseUrlPoster(slack)).register(app);
 
         if (settings.mode() == SlackSettings.Mode.SOCKET) {
             // Ask once ourselves: Bolt's socket client logs a stack trace and fails later with a bare

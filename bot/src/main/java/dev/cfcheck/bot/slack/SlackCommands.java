@@ -1,6 +1,5 @@
 package dev.cfcheck.bot.slack;
 
-import com.slack.api.app_backend.interactive_components.ActionResponseSender;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
@@ -11,7 +10,6 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.webhook.WebhookResponse;
 import dev.cfcheck.bot.card.Card;
 import dev.cfcheck.bot.render.slack.SlackCardRenderer;
 import dev.cfcheck.bot.render.slack.SlackMessage;
@@ -45,11 +43,16 @@ final class SlackCommands {
     private final CommandRouter router;
     private final SlackCardRenderer renderer = new SlackCardRenderer();
     private final ExecutorService responses;
+    private final ResponseUrlPoster poster;
 
-    /** @param responses where every reply is posted from (bounded; off Bolt's request thread) */
-    SlackCommands(CommandRouter router, ExecutorService responses) {
+    /**
+     * @param responses where every reply is posted from (bounded; off Bolt's request thread)
+     * @param poster    posts them
+     */
+    SlackCommands(CommandRouter router, ExecutorService responses, ResponseUrlPoster poster) {
         this.router = router;
         this.responses = responses;
+        this.poster = poster;
     }
 
     void register(App app) {
@@ -76,11 +79,11 @@ final class SlackCommands {
                 SlackMessage m = message(reply);
                 SlashCommandResponse response = SlashCommandResponse.builder()
                         .responseType(cardVisibility()).text(m.text()).blocks(m.blocks()).build();
-                return () -> ctx.respond(response);
+                return () -> poster.post(ctx.getResponseUrl(), response);
             }, card -> {
-                // The slash command's own respond() cannot replace; the response_url takes replace_original for 30 minutes.
+                // A slash command response cannot replace; an action response to the same response_url can, for 30 minutes.
                 ActionResponse response = replacing(renderer.card(card));
-                return () -> new ActionResponseSender(ctx.getSlack()).send(ctx.getResponseUrl(), response);
+                return () -> poster.post(ctx.getResponseUrl(), response);
             });
             return ctx.ack(r -> r.responseType(EPHEMERAL).text(SlackText.escape(started.ackText())));
         } catch (RuntimeException e) {
@@ -104,10 +107,10 @@ final class SlackCommands {
                 ActionResponse response = reply instanceof RouterReply.CardReply
                         ? replacing(m)
                         : ephemeral(m);
-                return () -> ctx.respond(response);
+                return () -> poster.post(ctx.getResponseUrl(), response);
             }, card -> {
                 ActionResponse response = replacing(renderer.card(card));
-                return () -> ctx.respond(response);
+                return () -> poster.post(ctx.getResponseUrl(), response);
             });
         } catch (RuntimeException e) {
             LOG.warn("Slack: Re-run failed inside cfcheck", e);
@@ -130,7 +133,8 @@ final class SlackCommands {
 
     /**
      * Posts the reply once the check is done, from the reply pool: never on Bolt's request thread (a cached
-     * report can be ready before the ack goes out, and the ack must not wait for a post), nor on the JDK's
+     * report can be ready before the ack goes out, and the ack must not wait for a post), nor on the checker's
+     * thread that completes the check (every request that joined the run is answered from it), nor on the JDK's
      * timer thread that ends an overrunning check. A reply that cannot be drawn becomes an apology.
      */
     private void whenDone(Admission.Started started, Function<RouterReply, Post> toPost, Function<Card, Post> toReplace) {
@@ -159,6 +163,9 @@ final class SlackCommands {
 
     /** A preliminary card is replaced in place by the final one, once, when the router has one. */
     private void whenFinal(String referenceId, RouterReply.CardReply reply, Function<Card, Post> toReplace) {
+        if (reply.replacement().isDone() && reply.replacement().getNow(null) == null) {
+            return; // a final card: nothing will replace it, so nothing to queue
+        }
         reply.replacement().thenAcceptAsync(card -> {
             if (card != null) {
                 post(referenceId, toReplace.apply(card));
@@ -196,7 +203,7 @@ final class SlackCommands {
 
     private void respondLater(ActionContext ctx, ActionResponse response) {
         try {
-            responses.execute(() -> post("-", () -> ctx.respond(response)));
+            responses.execute(() -> post("-", () -> poster.post(ctx.getResponseUrl(), response)));
         } catch (RejectedExecutionException e) {
             LOG.warn("Slack: dropped a button reply: the reply queue is full or shut down");
         }
@@ -204,9 +211,9 @@ final class SlackCommands {
 
     private static void post(String referenceId, Post post) {
         try {
-            WebhookResponse r = post.send();
-            if (r.getCode() == null || r.getCode() / 100 != 2) {
-                LOG.warn("Slack refused the reply to check {}: HTTP {}", referenceId, r.getCode());
+            int status = post.send();
+            if (status / 100 != 2) {
+                LOG.warn("Slack refused the reply to check {}: HTTP {}", referenceId, status);
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not post the reply to check {} to Slack: {}", referenceId, e.toString());
@@ -225,8 +232,9 @@ final class SlackCommands {
         return actions == null || actions.isEmpty() ? null : actions.get(0).getValue();
     }
 
+    /** One post to a response_url; gives the HTTP status. */
     @FunctionalInterface
     private interface Post {
-        WebhookResponse send() throws IOException;
+        int send() throws IOException;
     }
 }

@@ -70,7 +70,7 @@ public final class CheckerFactory {
                 statusPage == null ? null : new StatusPageClient(statusPage), HandshakeTimeout.DEFAULT, api, OriginPorts.STANDARD);
         CheckerSettings checkerSettings = new CheckerSettings(
                 settings.cacheTtl(), settings.cacheMaxSize(), CheckerSettings.DEFAULTS.maxParallelChecks(),
-                settings.thresholds(), settings.followUp());
+                settings.thresholds(), settings.followUp(), CheckerSettings.DEFAULTS.maxQueuedChecks());
         return new Checker(probes, safe, new Diagnoser(KnowledgeBase.load()), checkerSettings, Clock.systemUTC());
     }
 }

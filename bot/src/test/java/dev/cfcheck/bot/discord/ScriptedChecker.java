@@ -2,6 +2,7 @@ package dev.cfcheck.bot.discord;
 
 import java.util.concurrent.CompletableFuture;
 
+import dev.cfcheck.probes.DaemonThreads;
 import dev.cfcheck.probes.ProbeResults;
 import dev.cfcheck.probes.dns.DnsProbe;
 import dev.cfcheck.probes.edge.EdgeProbe;
@@ -23,6 +24,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -38,6 +41,8 @@ final class ScriptedChecker implements CheckService {
     private volatile String hostileText;
     private volatile boolean preliminary;
     private final CompletableFuture<Void> answered = new CompletableFuture<>();
+    /** Reports are made here, off the caller's thread, as the checker makes them. */
+    private final ExecutorService runner = Executors.newCachedThreadPool(new DaemonThreads("scripted-discord-check-"));
 
     /** Checks wait until {@link #release()}. */
     void hold() {
@@ -72,8 +77,12 @@ final class ScriptedChecker implements CheckService {
     }
 
     @Override
-    public CheckReport check(CheckRequest request) {
+    public CompletableFuture<CheckReport> check(CheckRequest request) {
         requests.add(request);
+        return CompletableFuture.supplyAsync(() -> answer(request), runner);
+    }
+
+    private CheckReport answer(CheckRequest request) {
         try {
             if (!gate.await(20, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the test never released the checker");

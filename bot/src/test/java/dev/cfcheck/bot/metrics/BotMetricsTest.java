@@ -19,11 +19,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class BotMetricsTest {
 
-    private final CheckService checker = r -> SampleReports.healthy(r.target().host());
+    private final CheckService checker = r -> CompletableFuture.completedFuture(SampleReports.healthy(r.target().host()));
 
     @Test
     void withoutThePortNothingIsWrappedAndNothingListens() throws IOException {

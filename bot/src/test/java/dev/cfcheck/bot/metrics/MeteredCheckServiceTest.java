@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cfcheck.bot.card.SampleReports;
 import dev.cfcheck.bot.router.CheckRequestFactory;
 import dev.cfcheck.bot.router.TestInputs;
+import dev.cfcheck.check.CheckBusyException;
 import dev.cfcheck.check.CheckFailedException;
+import dev.cfcheck.check.CheckReport;
 import dev.cfcheck.check.CheckRequest;
 import dev.cfcheck.check.CheckService;
 import io.micrometer.core.instrument.MockClock;
@@ -15,9 +17,9 @@ import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class MeteredCheckServiceTest {
@@ -35,16 +37,16 @@ class MeteredCheckServiceTest {
         // The checker "takes" 3 s of the registry's clock on a fresh run and nothing when the cache answers.
         CheckService checker = r -> {
             if (r.target().host().startsWith("cached.")) {
-                return SampleReports.originTimeout(r.target().host()).asCached();
+                return CompletableFuture.completedFuture(SampleReports.originTimeout(r.target().host()).asCached());
             }
             clock.add(Duration.ofSeconds(3));
-            return SampleReports.originTimeout(r.target().host());
+            return CompletableFuture.completedFuture(SampleReports.originTimeout(r.target().host()));
         };
         MeteredCheckService metered = new MeteredCheckService(checker, registry);
 
-        metered.check(request("shop.example.com"));
-        metered.check(request("cached.example.com"));
-        metered.check(request("cached.example.com"));
+        metered.checkAndWait(request("shop.example.com"));
+        metered.checkAndWait(request("cached.example.com"));
+        metered.checkAndWait(request("cached.example.com"));
 
         Timer fresh = registry.get("cfcheck.check.duration")
                 .tags("kind", "ORIGIN_TIMEOUT", "severity", "critical", "cached", "false").timer();
@@ -60,14 +62,14 @@ class MeteredCheckServiceTest {
 
     @Test
     void healthyAndCriticalVerdictsAreSeparateSeries() {
-        CheckService checker = r -> r.target().host().startsWith("down.")
+        CheckService checker = r -> CompletableFuture.completedFuture(r.target().host().startsWith("down.")
                 ? SampleReports.originTimeout(r.target().host())
-                : SampleReports.healthy(r.target().host());
+                : SampleReports.healthy(r.target().host()));
         MeteredCheckService metered = new MeteredCheckService(checker, registry);
 
-        metered.check(request("down.example.com"));
-        metered.check(request("up.example.com"));
-        metered.check(request("up.example.com"));
+        metered.checkAndWait(request("down.example.com"));
+        metered.checkAndWait(request("up.example.com"));
+        metered.checkAndWait(request("up.example.com"));
 
         assertThat(registry.get("cfcheck.check.duration").tags("kind", "HEALTHY", "severity", "ok").timer().count()).isEqualTo(2);
         assertThat(registry.get("cfcheck.check.duration").tags("severity", "critical").timer().count()).isEqualTo(1);
@@ -77,7 +79,7 @@ class MeteredCheckServiceTest {
 
     @Test
     void everyVerdictSeverityIsCountedFromZeroSoThatTheFirstCriticalOneCanAlert() {
-        new MeteredCheckService(r -> SampleReports.healthy(r.target().host()), registry);
+        new MeteredCheckService(r -> CompletableFuture.completedFuture(SampleReports.healthy(r.target().host())), registry);
 
         assertThat(registry.find("cfcheck.verdicts").counters()).hasSize(4 * 2).allSatisfy(c -> assertThat(c.count()).isZero());
         // The duration series, tagged by kind, only appear with the first verdict of their kind.
@@ -85,18 +87,18 @@ class MeteredCheckServiceTest {
     }
 
     @Test
-    void aCheckerThatThrowsIsCountedByExceptionAndTheExceptionReachesTheCaller() {
+    void aCheckThatFailsIsCountedByExceptionAndTheExceptionReachesTheCaller() {
         IllegalStateException broken = new IllegalStateException("knowledge base missing");
         MeteredCheckService metered = new MeteredCheckService(r -> {
             if (r.target().host().startsWith("deadline.")) {
-                throw new CheckFailedException("checker overran its deadline", new TimeoutException());
+                return CompletableFuture.failedFuture(new CheckFailedException("checker overran its deadline", new TimeoutException()));
             }
-            throw broken;
+            throw broken; // a checker that throws instead of failing its future counts the same
         }, registry);
 
-        assertThatThrownBy(() -> metered.check(request("shop.example.com"))).isSameAs(broken);
-        assertThatThrownBy(() -> metered.check(request("shop.example.com"))).isSameAs(broken);
-        assertThatThrownBy(() -> metered.check(request("deadline.example.com"))).isInstanceOf(CheckFailedException.class);
+        assertThatThrownBy(() -> metered.checkAndWait(request("shop.example.com"))).isSameAs(broken);
+        assertThatThrownBy(() -> metered.checkAndWait(request("shop.example.com"))).isSameAs(broken);
+        assertThatThrownBy(() -> metered.checkAndWait(request("deadline.example.com"))).isInstanceOf(CheckFailedException.class);
 
         assertThat(registry.get("cfcheck.check.failures").tag("exception", "IllegalStateException").counter().count()).isEqualTo(2);
         assertThat(registry.get("cfcheck.check.failures").tag("exception", "CheckFailedException").counter().count()).isEqualTo(1);
@@ -106,17 +108,51 @@ class MeteredCheckServiceTest {
     }
 
     @Test
-    void aRunningCheckIsInFlightUntilItEnds() {
-        AtomicReference<Double> during = new AtomicReference<>();
-        MeteredCheckService metered = new MeteredCheckService(r -> {
-            during.set(registry.get("cfcheck.checks.in.flight").gauge().value());
-            return SampleReports.healthy(r.target().host());
-        }, registry);
+    void aCheckIsInFlightUntilItsReportComesNotUntilTheCallReturns() {
+        CompletableFuture<CheckReport> pending = new CompletableFuture<>();
+        MeteredCheckService metered = new MeteredCheckService(r -> pending, registry);
 
         assertThat(registry.get("cfcheck.checks.in.flight").gauge().value()).isZero();
-        metered.check(request("shop.example.com"));
+        CompletableFuture<CheckReport> check = metered.check(request("shop.example.com"));
 
-        assertThat(during.get()).isEqualTo(1.0);
+        assertThat(check).isNotDone();
+        assertThat(registry.get("cfcheck.checks.in.flight").gauge().value()).isEqualTo(1.0);
+        pending.complete(SampleReports.healthy("shop.example.com"));
+        assertThat(check).isCompleted();
         assertThat(registry.get("cfcheck.checks.in.flight").gauge().value()).isZero();
+        assertThat(registry.get("cfcheck.check.duration").tags("kind", "HEALTHY").timer().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aBusyRefusalIsNotAFailureAndReachesTheCallerAtOnce() {
+        MeteredCheckService metered = new MeteredCheckService(
+                r -> CompletableFuture.failedFuture(new CheckBusyException(Duration.ofSeconds(11))), registry);
+
+        CompletableFuture<CheckReport> check = metered.check(request("shop.example.com"));
+
+        assertThat(check).isCompletedExceptionally();
+        assertThatThrownBy(() -> metered.checkAndWait(request("shop.example.com"))).isInstanceOf(CheckBusyException.class);
+        assertThat(registry.find("cfcheck.check.failures").counters()).isEmpty();
+        assertThat(registry.get("cfcheck.checks.in.flight").gauge().value()).isZero();
+    }
+
+    @Test
+    void theFollowUpIsTheCheckersOwn() {
+        CheckReport preliminary = SampleReports.edgeSilentPreliminary("shop.example.com");
+        CheckReport last = SampleReports.originTimeout("shop.example.com");
+        CheckService checker = new CheckService() {
+            @Override
+            public CompletableFuture<CheckReport> check(CheckRequest request) {
+                return CompletableFuture.completedFuture(preliminary);
+            }
+
+            @Override
+            public CompletableFuture<CheckReport> followUp(CheckRequest request, CheckReport report) {
+                return CompletableFuture.completedFuture(last);
+            }
+        };
+        MeteredCheckService metered = new MeteredCheckService(checker, registry);
+
+        assertThat(metered.followUp(request("shop.example.com"), preliminary).join()).isSameAs(last);
     }
 }

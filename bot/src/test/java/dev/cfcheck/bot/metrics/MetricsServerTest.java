@@ -23,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,8 +58,8 @@ class MetricsServerTest {
     @Test
     void getMetricsServesThePrometheusTextFormatWithTheChecksDone() throws Exception {
         server = MetricsServer.start(LOOPBACK_ANY_PORT, registry, readiness);
-        new MeteredCheckService(r -> SampleReports.originTimeout(r.target().host()), registry)
-                .check(CheckRequestFactory.withTimeout(Duration.ofSeconds(10))
+        new MeteredCheckService(r -> CompletableFuture.completedFuture(SampleReports.originTimeout(r.target().host())), registry)
+                .checkAndWait(CheckRequestFactory.withTimeout(Duration.ofSeconds(10))
                         .create(TestInputs.TARGETS.validate("shop.example.com"), List.of(), false));
 
         HttpResponse<String> response = send("GET", "/metrics");

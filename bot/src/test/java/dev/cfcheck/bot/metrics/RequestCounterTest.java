@@ -75,9 +75,9 @@ class RequestCounterTest {
 
     @Test
     void aFullQueueIsCountedAsBusy() throws Exception {
-        ScriptedCheckService held = new ScriptedCheckService(r -> SampleReports.healthy(r.target().host())).hold();
+        ScriptedCheckService held = new ScriptedCheckService(r -> SampleReports.healthy(r.target().host())).hold().capacity(2);
         try (CommandRouter router = CommandRouter.builder(held).targets(TestInputs.TARGETS).origins(TestInputs.ORIGINS)
-                .settings(RouterSettings.DEFAULTS.withConcurrency(1, 1)).listener(new RequestCounter(registry)).build()) {
+                .listener(new RequestCounter(registry)).build()) {
             Admission running = router.submit(CommandContext.console(), "one.example.com");
             held.awaitStarted();
             Admission queued = router.submit(CommandContext.console(), "two.example.com");

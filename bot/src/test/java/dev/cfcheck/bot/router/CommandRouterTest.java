@@ -75,7 +75,7 @@ class CommandRouterTest {
         assertThat(request.target().host()).isEqualTo("example.com");
         assertThat(request.origins()).extracting(o -> o.ip()).containsExactly("203.0.113.7");
         assertThat(request.fresh()).isFalse();
-        assertThat(checks.threads().get(0)).startsWith("cfcheck-check-").isNotEqualTo(Thread.currentThread().getName());
+        assertThat(checks.threads().get(0)).startsWith("scripted-check-").isNotEqualTo(Thread.currentThread().getName());
     }
 
     @Test
@@ -191,19 +191,21 @@ class CommandRouterTest {
     }
 
     @Test
-    void aFullQueueSaysBusy() throws Exception {
-        ScriptedCheckService checks = timeouts().hold();
-        router(checks, RouterSettings.DEFAULTS.withConcurrency(1, 1));
+    void aCheckerWithNoRoomForAnotherRunGetsTheOneLineBusyRefusalAtOnce() throws Exception {
+        ScriptedCheckService checks = timeouts().hold().capacity(2);
+        router(checks, RouterSettings.DEFAULTS);
 
-        Admission running = router.submit(CommandContext.console(), "example.com");
+        Admission running = router.submit(CommandContext.console(), "one.example.com");
         checks.awaitStarted();
-        Admission queued = router.submit(CommandContext.console(), "example.com");
-        Admission busy = router.submit(CommandContext.console(), "example.com");
+        Admission queued = router.submit(CommandContext.console(), "two.example.com");
+        Admission busy = router.submit(CommandContext.console(), "three.example.com");
 
         assertThat(running).isInstanceOf(Admission.Started.class);
         assertThat(queued).isInstanceOf(Admission.Started.class);
-        assertThat(busy).isEqualTo(new Admission.Answered(new RouterReply.Refusal("cfcheck is busy with other checks. Try again in a few seconds.")));
+        assertThat(busy).isEqualTo(new Admission.Answered(new RouterReply.Refusal("cfcheck is busy with other checks. Try again in 10 s.")));
         checks.release();
+        assertThat(await(running)).isInstanceOf(RouterReply.CardReply.class);
+        assertThat(await(queued)).isInstanceOf(RouterReply.CardReply.class);
     }
 
     @Test

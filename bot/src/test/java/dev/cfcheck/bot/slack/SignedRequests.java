@@ -1,5 +1,6 @@
 package dev.cfcheck.bot.slack;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -8,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -93,5 +95,29 @@ final class SignedRequests {
 
     HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Where the requests go. */
+    InetSocketAddress address() {
+        return new InetSocketAddress(endpoint.getHost(), endpoint.getPort());
+    }
+
+    /**
+     * The bytes of a request signed now, closing its connection after the answer: for {@link LoopbackPosts}, many
+     * at once (each body must differ: a replay is refused).
+     */
+    byte[] raw(String body) throws Exception {
+        long now = Instant.now().getEpochSecond();
+        byte[] content = body.getBytes(StandardCharsets.UTF_8);
+        String head = "POST " + SlackSettings.EVENTS_PATH + " HTTP/1.1\r\n"
+                + "Host: " + endpoint.getHost() + ":" + endpoint.getPort() + "\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\n"
+                + "X-Slack-Request-Timestamp: " + now + "\r\n"
+                + "X-Slack-Signature: " + signature(secret, now, body) + "\r\n"
+                + "Content-Length: " + content.length + "\r\n"
+                + "Connection: close\r\n\r\n";
+        byte[] bytes = Arrays.copyOf(head.getBytes(StandardCharsets.US_ASCII), head.length() + content.length);
+        System.arraycopy(content, 0, bytes, head.length(), content.length);
+        return bytes;
     }
 }

@@ -109,7 +109,7 @@ class CloudflareStatusTest {
         site.edge().enqueue(LoopbackSite.page(522, "pages/522-supabase-nhl-cronlog.html"));
 
         try (Checker checker = checker()) {
-            CheckReport report = checker.check(site.request(List.of()));
+            CheckReport report = checker.checkAndWait(site.request(List.of()));
 
             assertThat(report.verdict().code()).isEqualTo("522");
             assertThat(report.findings()).extracting(Finding::kind).contains(Kind.CLOUDFLARE_INCIDENT);
@@ -128,7 +128,7 @@ class CloudflareStatusTest {
                 .setHeader("cf-ray", LoopbackSite.CF_RAY).body("<html>shop</html>").build());
 
         try (Checker checker = checker()) {
-            CheckReport report = checker.check(site.request(List.of()));
+            CheckReport report = checker.checkAndWait(site.request(List.of()));
 
             assertThat(report.verdict().kind()).isEqualTo(Kind.HEALTHY);
             assertThat(report.findings()).extracting(Finding::kind).doesNotContain(Kind.CLOUDFLARE_INCIDENT);
@@ -141,7 +141,7 @@ class CloudflareStatusTest {
         site.edge().enqueue(LoopbackSite.page(522, "pages/522-supabase-nhl-cronlog.html"));
 
         try (Checker checker = checker()) {
-            CheckReport report = checker.check(site.request(List.of()));
+            CheckReport report = checker.checkAndWait(site.request(List.of()));
 
             assertThat(report.verdict().code()).isEqualTo("522");
             assertThat(report.findings()).extracting(Finding::kind).doesNotContain(Kind.CLOUDFLARE_INCIDENT);
@@ -157,7 +157,7 @@ class CloudflareStatusTest {
         site.edge().enqueue(LoopbackSite.page(522, "pages/522-supabase-nhl-cronlog.html"));
 
         try (Checker checker = checker()) {
-            CheckReport report = checker.check(site.request(site.url(), List.of(), Duration.ofSeconds(2),
+            CheckReport report = checker.checkAndWait(site.request(site.url(), List.of(), Duration.ofSeconds(2),
                     dev.cfcheck.diagnosis.DomainSettings.NONE));
 
             assertThat(report.verdict().code()).isEqualTo("522");
@@ -175,7 +175,7 @@ class CloudflareStatusTest {
                 .setHeader("cf-ray", LoopbackSite.CF_RAY).body("<html>shop</html>").build());
 
         try (Checker checker = checker()) {
-            CheckReport report = checker.check(site.request(List.of()));
+            CheckReport report = checker.checkAndWait(site.request(List.of()));
 
             assertThat(report.verdict().kind()).isEqualTo(Kind.HEALTHY);
             assertThat(report.probes().get(StatusPageProbe.KEY).failure().message())

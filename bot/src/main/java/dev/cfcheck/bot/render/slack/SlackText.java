@@ -1,6 +1,7 @@
 package dev.cfcheck.bot.render.slack;
 
 import dev.cfcheck.bot.card.Clip;
+import java.util.regex.Pattern;
 
 /**
  * Makes text safe for Slack. Slack's markup lives in {@code & < >} ({@code <!channel>}, {@code <@U123>},
@@ -14,6 +15,8 @@ public final class SlackText {
     static final char BACKTICK_LOOKALIKE = '\u02CB';
     static final String WORD_JOINER = "\u2060";
     private static final String FENCE = "```";
+    /** Compiled once: every text of every card passes it. */
+    private static final Pattern BROADCAST = Pattern.compile("(?i)@(here|channel|everyone)");
 
     private SlackText() {
     }
@@ -42,7 +45,7 @@ public final class SlackText {
     }
 
     private static String defuse(String s) {
-        return s.replace('`', BACKTICK_LOOKALIKE).replaceAll("(?i)@(here|channel|everyone)", "@" + WORD_JOINER + "$1");
+        return BROADCAST.matcher(s.replace('`', BACKTICK_LOOKALIKE)).replaceAll("@" + WORD_JOINER + "$1");
     }
 
     /** A fenced code block of network data, at most {@code max} characters in all. */
