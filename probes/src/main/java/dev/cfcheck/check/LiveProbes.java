@@ -35,43 +35,55 @@ public final class LiveProbes {
     }
 
     /**
+     * What a process may change about the live probes; {@link #DEFAULTS} is production's without the optional
+     * services (tests change the ports and the handshake limit, as they shorten the deadline).
+     *
+     * @param statusPage       Cloudflare's status page, shared by every check, or {@code null} when off (the probe
+     *                         stays registered, so its key stays in the report, and does not run)
+     * @param handshakeTimeout how long a TLS handshake may take once connected, at the edge and the origin
+     * @param cloudflareApi    the Cloudflare API client (a token was configured), or {@code null}: the API probe is
+     *                         registered either way and runs only with a client
+     * @param originPorts      where an origin known only by its address is tried: {@link OriginPorts#STANDARD}
+     */
+    public record Options(StatusPageClient statusPage, HandshakeTimeout handshakeTimeout, CloudflareApi cloudflareApi,
+            OriginPorts originPorts) {
+
+        public static final Options DEFAULTS = new Options(null, HandshakeTimeout.DEFAULT, null, OriginPorts.STANDARD);
+
+        public Options withStatusPage(StatusPageClient value) {
+            return new Options(value, handshakeTimeout, cloudflareApi, originPorts);
+        }
+
+        public Options withHandshakeTimeout(HandshakeTimeout value) {
+            return new Options(statusPage, value, cloudflareApi, originPorts);
+        }
+
+        public Options withCloudflareApi(CloudflareApi value) {
+            return new Options(statusPage, handshakeTimeout, value, originPorts);
+        }
+
+        public Options withOriginPorts(OriginPorts value) {
+            return new Options(statusPage, handshakeTimeout, cloudflareApi, value);
+        }
+    }
+
+    /** The live probes with {@link Options#DEFAULTS}. */
+    public static ProbeList create(InetSocketAddress resolver, CloudflareRanges ranges, TrustMaterial trust,
+            AddressPolicy safePolicy) {
+        return create(resolver, ranges, trust, safePolicy, Options.DEFAULTS);
+    }
+
+    /**
      * @param resolver   the DNS resolver, or {@code null} for the system's
      * @param ranges     Cloudflare's address ranges
      * @param trust      trusted CAs (the JVM's plus --ca-file) for the edge and the origin's certificate
      * @param safePolicy the safe-target policy for an edge run that names none (each check names its own)
+     * @param options    the optional services and the limits tests change
      */
     public static ProbeList create(InetSocketAddress resolver, CloudflareRanges ranges, TrustMaterial trust,
-            AddressPolicy safePolicy) {
-        return create(resolver, ranges, trust, safePolicy, null, HandshakeTimeout.DEFAULT);
-    }
-
-    /** @param statusPage Cloudflare's status page, shared by every check; or {@code null} when off (the probe stays registered, so its key stays in the report, and does not run) */
-    public static ProbeList create(InetSocketAddress resolver, CloudflareRanges ranges, TrustMaterial trust,
-            AddressPolicy safePolicy, StatusPageClient statusPage) {
-        return create(resolver, ranges, trust, safePolicy, statusPage, HandshakeTimeout.DEFAULT);
-    }
-
-    /**
-     * @param statusPage       Cloudflare's status page, shared by every check; or {@code null} when off (the probe stays registered, so its key stays in the report, and does not run)
-     * @param handshakeTimeout how long a TLS handshake may take once connected, at the edge and the origin (tests
-     *                         shorten it, as they shorten the deadline)
-     */
-    public static ProbeList create(InetSocketAddress resolver, CloudflareRanges ranges, TrustMaterial trust,
-            AddressPolicy safePolicy, StatusPageClient statusPage, HandshakeTimeout handshakeTimeout) {
-        return create(resolver, ranges, trust, safePolicy, statusPage, handshakeTimeout, null, OriginPorts.STANDARD);
-    }
-
-    /**
-     * @param statusPage       Cloudflare's status page, shared by every check; or {@code null} when off (the probe stays registered, so its key stays in the report, and does not run)
-     * @param handshakeTimeout how long a TLS handshake may take once connected, at the edge and the origin
-     * @param cloudflareApi    the Cloudflare API client (a token was configured), or {@code null}: the API probe
-     *                         is registered either way (its key stays in the report) and runs only with a client
-     * @param originPorts      where an origin known only by its address is tried: {@link OriginPorts#STANDARD},
-     *                         other ports in tests
-     */
-    public static ProbeList create(InetSocketAddress resolver, CloudflareRanges ranges, TrustMaterial trust,
-            AddressPolicy safePolicy, StatusPageClient statusPage, HandshakeTimeout handshakeTimeout,
-            CloudflareApi cloudflareApi, OriginPorts originPorts) {
+            AddressPolicy safePolicy, Options options) {
+        HandshakeTimeout handshakeTimeout = options.handshakeTimeout();
+        OriginPorts originPorts = options.originPorts();
         DnsProbe dns = new DnsProbe(resolver, ranges);
         // The second port connect of each origin probe (the first runs on the probe's own thread). A hand-off
         // pool, not a queue: when all threads are busy the connect runs on the caller, a little later, rather
@@ -84,8 +96,8 @@ public final class LiveProbes {
                         new OriginHttpProbe(TcpProbe.DEFAULT_CONNECT_CAP, handshakeTimeout), originPorts), originPool::shutdownNow),
                 new OriginTlsProbe(new TlsProbe(trust, TcpProbe.DEFAULT_CONNECT_CAP, handshakeTimeout), originPorts),
                 new TraceProbe(trust.trustManager(), handshakeTimeout),
-                new StatusPageProbe(statusPage));
+                new StatusPageProbe(options.statusPage()));
         // Beside DNS, before the others: the origins it finds are probed when the check names none.
-        return new ProbeList(dns, probes, List.of(new CloudflareApiProbe(cloudflareApi)));
+        return new ProbeList(dns, probes, List.of(new CloudflareApiProbe(options.cloudflareApi())));
     }
 }

@@ -186,7 +186,7 @@ public final class LoopbackSite implements AutoCloseable {
      */
     public Checker checker(CloudflareRanges ranges, CloudflareApi api, OriginPorts originPorts) {
         ProbeList probes = LiveProbes.create(dns.address(), ranges, TrustMaterial.withExtraCas(caFile),
-                SafeAddressPolicy.forChecks(false), null, HandshakeTimeout.DEFAULT, api, originPorts);
+                SafeAddressPolicy.forChecks(false), LiveProbes.Options.DEFAULTS.withCloudflareApi(api).withOriginPorts(originPorts));
         return checker(probes, new CheckerSettings(Duration.ZERO, 100, 16, Thresholds.DEFAULTS));
     }
 
@@ -214,7 +214,8 @@ public final class LoopbackSite implements AutoCloseable {
     private static ProbeList probes(InetSocketAddress dns, Path caFile, CloudflareRanges ranges,
             HandshakeTimeout handshakeTimeout, AddressPolicy safePolicy) {
         // No status page probe: the checks here must not depend on one.
-        return LiveProbes.create(dns, ranges, TrustMaterial.withExtraCas(caFile), safePolicy, null, handshakeTimeout);
+        return LiveProbes.create(dns, ranges, TrustMaterial.withExtraCas(caFile), safePolicy,
+                LiveProbes.Options.DEFAULTS.withHandshakeTimeout(handshakeTimeout));
     }
 
     private static Checker checker(ProbeList probes, CheckerSettings settings) {

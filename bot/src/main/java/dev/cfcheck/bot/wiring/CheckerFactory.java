@@ -12,9 +12,7 @@ import dev.cfcheck.probes.tls.TrustMaterial;
 import dev.cfcheck.site.AddressPolicy;
 import dev.cfcheck.site.CloudflareRanges;
 import dev.cfcheck.site.SafeAddressPolicy;
-import dev.cfcheck.probes.HandshakeTimeout;
 import dev.cfcheck.probes.cfapi.CloudflareApi;
-import dev.cfcheck.probes.origin.OriginPorts;
 import java.time.Clock;
 import java.util.Optional;
 import okhttp3.HttpUrl;
@@ -66,8 +64,9 @@ public final class CheckerFactory {
         AddressPolicy safe = SafeAddressPolicy.forChecks(false);
         CloudflareApi api = cloudflareApi.map(a -> CloudflareApi.create(a.baseUrl(), a.token().value())).orElse(null);
         cloudflareApi.ifPresent(a -> LOG.info("Cloudflare API lookups on: token from {}, {}", a.token().source(), a.baseUrl()));
-        ProbeList probes = LiveProbes.create(settings.resolver(), ranges, trust, safe,
-                statusPage == null ? null : new StatusPageClient(statusPage), HandshakeTimeout.DEFAULT, api, OriginPorts.STANDARD);
+        ProbeList probes = LiveProbes.create(settings.resolver(), ranges, trust, safe, LiveProbes.Options.DEFAULTS
+                .withStatusPage(statusPage == null ? null : new StatusPageClient(statusPage))
+                .withCloudflareApi(api));
         CheckerSettings checkerSettings = new CheckerSettings(
                 settings.cacheTtl(), settings.cacheMaxSize(), CheckerSettings.DEFAULTS.maxParallelChecks(),
                 settings.thresholds(), settings.followUp(), CheckerSettings.DEFAULTS.maxQueuedChecks());

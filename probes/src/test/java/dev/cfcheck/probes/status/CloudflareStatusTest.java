@@ -208,7 +208,7 @@ class CloudflareStatusTest {
         CloudflareRanges ranges = CloudflareRanges.of(List.of(Cidr.parse("127.0.0.0/8")));
         return new Checker(
                 LiveProbes.create(site.dns().address(), ranges, trust, SafeAddressPolicy.forChecks(false),
-                        new StatusPageClient(statusPage.url("/"))),
+                        LiveProbes.Options.DEFAULTS.withStatusPage(new StatusPageClient(statusPage.url("/")))),
                 SafeAddressPolicy.forChecks(false), new Diagnoser(KnowledgeBase.load()),
                 new CheckerSettings(Duration.ofSeconds(60), 100, 16, Thresholds.DEFAULTS), Clock.systemUTC());
     }
