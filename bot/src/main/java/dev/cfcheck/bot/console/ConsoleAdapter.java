@@ -6,7 +6,7 @@ import dev.cfcheck.bot.router.Admission;
 import dev.cfcheck.bot.router.CommandContext;
 import dev.cfcheck.bot.router.CommandRouter;
 import dev.cfcheck.bot.router.RouterReply;
-import dev.cfcheck.bot.runtime.BotAdapter;
+import dev.cfcheck.bot.adapter.BotAdapter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -2,7 +2,7 @@ package dev.cfcheck.bot.discord;
 
 import dev.cfcheck.bot.render.discord.EmbedRenderer;
 import dev.cfcheck.bot.router.CommandRouter;
-import dev.cfcheck.bot.runtime.BotAdapter;
+import dev.cfcheck.bot.adapter.BotAdapter;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

@@ -1,9 +1,9 @@
 package dev.cfcheck.bot.discord;
 
 import dev.cfcheck.bot.router.CommandRouter;
-import dev.cfcheck.bot.runtime.AdapterFactory;
-import dev.cfcheck.bot.runtime.AdapterPlan;
-import dev.cfcheck.bot.runtime.Environment;
+import dev.cfcheck.bot.adapter.AdapterFactory;
+import dev.cfcheck.bot.adapter.AdapterPlan;
+import dev.cfcheck.bot.adapter.Environment;
 
 /**
  * Reads the Discord variables: {@code DISCORD_TOKEN} (or {@code DISCORD_TOKEN_FILE}) turns Discord on;

@@ -1,5 +1,8 @@
 package dev.cfcheck.bot.runtime;
 
+import dev.cfcheck.bot.adapter.AdapterFactory;
+import dev.cfcheck.bot.adapter.AdapterPlan;
+import dev.cfcheck.bot.adapter.Environment;
 import dev.cfcheck.bot.console.ConsoleAdapter;
 import dev.cfcheck.bot.health.DeferredReadiness;
 import dev.cfcheck.bot.metrics.BotMetrics;

@@ -1,5 +1,7 @@
 package dev.cfcheck.bot.runtime;
 
+import dev.cfcheck.bot.adapter.AdapterPlan;
+import dev.cfcheck.bot.adapter.BotAdapter;
 import dev.cfcheck.bot.health.Readiness;
 import dev.cfcheck.bot.router.CommandRouter;
 import java.io.PrintStream;

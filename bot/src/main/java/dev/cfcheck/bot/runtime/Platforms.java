@@ -1,5 +1,6 @@
 package dev.cfcheck.bot.runtime;
 
+import dev.cfcheck.bot.adapter.AdapterFactory;
 import java.util.List;
 
 /** Every chat platform the bot knows. Adding one is a line here and a factory in its own package. */

@@ -9,7 +9,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.apps.connections.AppsConnectionsOpenResponse;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.cfcheck.bot.router.CommandRouter;
-import dev.cfcheck.bot.runtime.BotAdapter;
+import dev.cfcheck.bot.adapter.BotAdapter;
 import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;

@@ -2,9 +2,9 @@ package dev.cfcheck.bot.slack;
 
 import dev.cfcheck.bot.card.Clip;
 import dev.cfcheck.bot.router.CommandRouter;
-import dev.cfcheck.bot.runtime.AdapterFactory;
-import dev.cfcheck.bot.runtime.AdapterPlan;
-import dev.cfcheck.bot.runtime.Environment;
+import dev.cfcheck.bot.adapter.AdapterFactory;
+import dev.cfcheck.bot.adapter.AdapterPlan;
+import dev.cfcheck.bot.adapter.Environment;
 import dev.cfcheck.site.IpLiteral;
 import java.net.InetAddress;
 import java.net.URI;

@@ -3,8 +3,8 @@ package dev.cfcheck.bot.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cfcheck.bot.router.CommandRouter;
-import dev.cfcheck.bot.runtime.AdapterPlan;
-import dev.cfcheck.bot.runtime.Environment;
+import dev.cfcheck.bot.adapter.AdapterPlan;
+import dev.cfcheck.bot.adapter.Environment;
 import dev.cfcheck.site.OriginParser;
 import dev.cfcheck.site.TargetParser;
 import java.nio.file.Files;

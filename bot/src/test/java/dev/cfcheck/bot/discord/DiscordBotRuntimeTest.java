@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cfcheck.bot.console.ConsoleAdapter;
 import dev.cfcheck.bot.router.CommandRouter;
-import dev.cfcheck.bot.runtime.AdapterPlan;
+import dev.cfcheck.bot.adapter.AdapterPlan;
 import dev.cfcheck.bot.runtime.BotRuntime;
-import dev.cfcheck.bot.runtime.Environment;
+import dev.cfcheck.bot.adapter.Environment;
 import dev.cfcheck.site.OriginParser;
 import dev.cfcheck.site.TargetParser;
 import java.io.ByteArrayInputStream;

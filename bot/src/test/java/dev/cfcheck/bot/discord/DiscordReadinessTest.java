@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cfcheck.bot.metrics.MetricsServer;
 import dev.cfcheck.bot.router.CommandRouter;
-import dev.cfcheck.bot.runtime.AdapterPlan;
+import dev.cfcheck.bot.adapter.AdapterPlan;
 import dev.cfcheck.bot.runtime.BotRuntime;
 import dev.cfcheck.bot.runtime.RuntimeThread;
 import dev.cfcheck.bot.runtime.StubAdapter;

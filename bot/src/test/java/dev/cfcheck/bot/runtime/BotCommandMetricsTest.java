@@ -3,6 +3,7 @@ package dev.cfcheck.bot.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cfcheck.bot.adapter.Environment;
 import dev.cfcheck.bot.card.SampleReports;
 import dev.cfcheck.bot.cli.HealthCommand;
 import dev.cfcheck.bot.router.CheckRequestFactory;

@@ -2,6 +2,10 @@ package dev.cfcheck.bot.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfcheck.bot.adapter.AdapterFactory;
+import dev.cfcheck.bot.adapter.AdapterPlan;
+import dev.cfcheck.bot.adapter.BotAdapter;
+import dev.cfcheck.bot.adapter.Environment;
 import dev.cfcheck.bot.card.SampleReports;
 import dev.cfcheck.bot.router.CheckRequestFactory;
 import dev.cfcheck.bot.router.RouterSettings;

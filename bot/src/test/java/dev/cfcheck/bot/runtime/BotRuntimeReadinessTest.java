@@ -2,6 +2,7 @@ package dev.cfcheck.bot.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfcheck.bot.adapter.AdapterPlan;
 import dev.cfcheck.bot.card.SampleReports;
 import dev.cfcheck.bot.health.Readiness.Status;
 import dev.cfcheck.bot.router.CommandRouter;

@@ -2,6 +2,7 @@ package dev.cfcheck.bot.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfcheck.bot.adapter.Environment;
 import dev.cfcheck.testing.CloudflareApiStandIn;
 import dev.cfcheck.testing.LoopbackSite;
 import java.io.ByteArrayInputStream;

@@ -3,6 +3,7 @@ package dev.cfcheck.bot.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cfcheck.bot.adapter.Environment;
 import dev.cfcheck.bot.router.CommandContext;
 import dev.cfcheck.bot.router.Platform;
 import dev.cfcheck.bot.router.RateLimits;

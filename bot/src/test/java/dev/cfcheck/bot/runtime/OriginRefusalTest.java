@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.cfcheck.bot.adapter.Environment;
 import dev.cfcheck.bot.router.Admission;
 import dev.cfcheck.bot.router.CommandContext;
 import dev.cfcheck.bot.router.CommandRouter;

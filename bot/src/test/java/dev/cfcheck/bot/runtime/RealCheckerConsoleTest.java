@@ -2,6 +2,7 @@ package dev.cfcheck.bot.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfcheck.bot.adapter.Environment;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

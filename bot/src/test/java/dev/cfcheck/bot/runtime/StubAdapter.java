@@ -1,5 +1,6 @@
 package dev.cfcheck.bot.runtime;
 
+import dev.cfcheck.bot.adapter.BotAdapter;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 

@@ -1,4 +1,4 @@
-package dev.cfcheck.bot.runtime;
+package dev.cfcheck.bot.adapter;
 
 /**
  * One chat platform (or the console) connected to the command router. Adapters are thin: they turn a

@@ -1,4 +1,4 @@
-package dev.cfcheck.bot.runtime;
+package dev.cfcheck.bot.adapter;
 
 import dev.cfcheck.config.Secret;
 import dev.cfcheck.config.Secrets;

@@ -1,4 +1,4 @@
-package dev.cfcheck.bot.runtime;
+package dev.cfcheck.bot.adapter;
 
 /** What the environment says about one platform. */
 public sealed interface AdapterPlan {
