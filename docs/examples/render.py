@@ -70,8 +70,8 @@ def main(examples_dir, follow_jsonl, inconclusive_json):
     if [(r['final'], r['verdict']['kind']) for r in follow] != [(False, 'EDGE_SILENT'), (True, 'ORIGIN_TIMEOUT')]:
         sys.exit('render.py: --json --follow did not print a preliminary EDGE_SILENT then a final ORIGIN_TIMEOUT')
     inconclusive = json.loads(pathlib.Path(inconclusive_json).read_text(encoding='utf-8'))
-    if inconclusive['verdict']['kind'] != 'INCONCLUSIVE':
-        sys.exit('render.py: the short body gave ' + inconclusive['verdict']['kind'] + ', not INCONCLUSIVE')
+    if inconclusive['verdict']['kind'] != 'EDGE_BROKEN_REPLY':
+        sys.exit('render.py: the short body gave ' + inconclusive['verdict']['kind'] + ', not EDGE_BROKEN_REPLY')
     rest = [name for name in ORDER if name in reports] + sorted(set(reports) - set(ORDER) - {COMPLETE})
 
     out = [
@@ -106,8 +106,9 @@ def main(examples_dir, follow_jsonl, inconclusive_json):
     out += [block(label(r) + (' · final' if r['final'] else ' · preliminary'),
                   {'final': r['final'], 'verdict': short(r['verdict'])}) for r in follow]
     out += [
-        '**Unexplained failure**: the edge answers 200 with 10 of the 100 body bytes its `content-length` promised.',
-        'No rule explains the failure, so the verdict is not HEALTHY but INCONCLUSIVE.',
+        '**Broken reply**: the edge answers 200 with 10 of the 100 body bytes its `content-length` promised and',
+        'closes. The reply cannot be whole (Cloudflare shows such an origin reply as 520), so the verdict is not',
+        'HEALTHY but EDGE_BROKEN_REPLY, found when the connection ends, not at the deadline.',
         '',
         block(label(inconclusive), {'final': inconclusive['final'], 'verdict': short(inconclusive['verdict'])}),
     ]

@@ -64,7 +64,7 @@ class CheckerEndToEndTest {
         writeExample(test);
     }
 
-    /** The README's JSON example per kind comes from these real runs (target/json-examples/). */
+    /** docs/examples.md (docs/examples/generate) is made from these real runs (target/json-examples/). */
     private void writeExample(org.junit.jupiter.api.TestInfo test) throws java.io.IOException {
         if (last == null) {
             return;
@@ -83,7 +83,7 @@ class CheckerEndToEndTest {
         return recorded(site.checker().checkAndWait(request));
     }
 
-    /** Keeps the report so that {@link #writeExample} can save it as the README's JSON example. */
+    /** Keeps the report so that {@link #writeExample} can save it for docs/examples.md. */
     private CheckReport recorded(CheckReport report) {
         last = report;
         return report;
