@@ -2,6 +2,7 @@ package dev.cfcheck.site.update;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cfcheck.probes.NoDelaySocketFactory;
 import dev.cfcheck.probes.OneLine;
 import dev.cfcheck.site.BadInputException;
 import dev.cfcheck.site.Cidr;
@@ -45,6 +46,7 @@ public final class RangesDownload {
         this.ipsUrl = apiBase.newBuilder().addPathSegment("ips").build();
         this.http = new OkHttpClient.Builder()
                 .proxy(Proxy.NO_PROXY)
+                .socketFactory(NoDelaySocketFactory.INSTANCE) // direct sockets: a plain one follows -DsocksProxyHost
                 .callTimeout(TIMEOUT)
                 .followRedirects(false)
                 .build();
