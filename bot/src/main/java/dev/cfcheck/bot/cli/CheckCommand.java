@@ -12,7 +12,6 @@ import dev.cfcheck.check.CheckService;
 import dev.cfcheck.check.Checker;
 import dev.cfcheck.check.ReportJson;
 import dev.cfcheck.config.CfcheckConfig;
-import dev.cfcheck.config.CloudflareApiSettings;
 import dev.cfcheck.config.ConfigException;
 import dev.cfcheck.config.ConfigLoader;
 import dev.cfcheck.site.BadInputException;
@@ -96,7 +95,7 @@ public final class CheckCommand implements Callable<Integer> {
                     origins.stream().map(o -> OriginParser.parse(o, settings.allowPrivate())).toList(),
                     fresh);
             CheckReport report;
-            try (Checker checker = CheckerFactory.create(settings, CloudflareApiSettings.fromEnvironment(System.getenv()))) {
+            try (Checker checker = CheckerFactory.create(settings, System.getenv())) {
                 // One chain, waited for once at the end: each report is printed as it comes.
                 report = CheckService.awaitReport(checker.check(request).thenCompose(first -> {
                     print(out, first);

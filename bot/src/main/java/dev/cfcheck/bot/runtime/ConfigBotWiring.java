@@ -12,7 +12,6 @@ import dev.cfcheck.bot.wiring.RuntimeSettings;
 import dev.cfcheck.check.Checker;
 import dev.cfcheck.config.BotSettings;
 import dev.cfcheck.config.CfcheckConfig;
-import dev.cfcheck.config.CloudflareApiSettings;
 import dev.cfcheck.config.ConfigLoader;
 import dev.cfcheck.config.HostPattern;
 import dev.cfcheck.config.RateLimit;
@@ -41,7 +40,7 @@ public final class ConfigBotWiring implements BotWiring {
     public BotParts load(Path configFile) {
         CfcheckConfig config = ConfigLoader.load(configFile == null ? null : configFile.toString(), environment);
         RuntimeSettings settings = RuntimeSettings.from(config);
-        Checker checker = CheckerFactory.create(settings, CloudflareApiSettings.fromEnvironment(environment));
+        Checker checker = CheckerFactory.create(settings, environment);
         return new BotParts(checker,
                 input -> TargetParser.parse(input, settings.allowPrivate()),
                 // Named in chat: Cloudflare's ports and the safe-target policy, refused in one line before any check.

@@ -14,6 +14,7 @@ import dev.cfcheck.site.CloudflareRanges;
 import dev.cfcheck.site.SafeAddressPolicy;
 import dev.cfcheck.probes.cfapi.CloudflareApi;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 import org.slf4j.Logger;
@@ -30,24 +31,17 @@ public final class CheckerFactory {
     private CheckerFactory() {
     }
 
-    /** Without Cloudflare API lookups. */
+    /** Without the status page or Cloudflare API lookups (what is public, and nothing but the site). */
     public static Checker create(RuntimeSettings settings) {
-        return create(settings, Optional.empty());
+        return create(settings, null, Optional.empty());
     }
 
     /**
-     * With the status page from the process environment.
-     *
-     * @param cloudflareApi the token and address for the optional Cloudflare API lookups (from the environment),
-     *                      or empty: checks then use only what is public
+     * The services the environment names: {@code CLOUDFLARE_STATUS_URL} (default Cloudflare's status page, "off"
+     * for none) and {@code CLOUDFLARE_API_TOKEN}[_FILE] with {@code CLOUDFLARE_API_URL} (none without a token).
      */
-    public static Checker create(RuntimeSettings settings, Optional<CloudflareApiSettings> cloudflareApi) {
-        return create(settings, StatusPageUrl.from(System.getenv()), cloudflareApi);
-    }
-
-    /** @param statusPage Cloudflare's status page, or {@code null} to leave it out */
-    public static Checker create(RuntimeSettings settings, HttpUrl statusPage) {
-        return create(settings, statusPage, Optional.empty());
+    public static Checker create(RuntimeSettings settings, Map<String, String> environment) {
+        return create(settings, StatusPageUrl.from(environment), CloudflareApiSettings.fromEnvironment(environment));
     }
 
     /**
