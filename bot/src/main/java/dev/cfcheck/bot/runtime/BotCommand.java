@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
  * console adapter with {@code --console} or when no platform is configured.
  */
 @Command(name = "bot",
+        header = "Run the chat bot: Slack, Discord, or the console.",
         description = {
                 "Answer /cfcheck in Slack (SLACK_APP_TOKEN + SLACK_BOT_TOKEN, or SLACK_SIGNING_SECRET + SLACK_BOT_TOKEN),",
                 "Discord (DISCORD_TOKEN), or on standard input (--console, or when no platform is configured)."},
