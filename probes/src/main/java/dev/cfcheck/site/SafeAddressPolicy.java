@@ -17,7 +17,8 @@ public final class SafeAddressPolicy implements AddressPolicy {
     /** The ports Cloudflare proxies HTTP (80, 8080, 8880, 2052, 2082, 2086, 2095) and HTTPS (443, 2053, 2083, 2087, 2096, 8443) on. */
     public static final Set<Integer> PROXIED_PORTS = Set.of(
             80, 443, 2052, 2053, 2082, 2083, 2086, 2087, 2095, 2096, 8080, 8443, 8880);
-    private static final String PROXIED_LIST = new TreeSet<>(PROXIED_PORTS).stream()
+    /** The same ports as text, in order, for refusals. */
+    static final String PROXIED_LIST = new TreeSet<>(PROXIED_PORTS).stream()
             .map(String::valueOf).collect(Collectors.joining(", "));
 
     /** The policy for a check: this one by default, {@link AddressPolicy#ALLOW_ALL} with --allow-private. */

@@ -186,9 +186,11 @@ public final class TargetParser {
         if (port < 1 || port > 65535) {
             throw new BadInputException("port " + port + " is out of range 1-65535");
         }
-        if (!allowPrivate && port != 80 && port != 443) {
-            throw new BadInputException("port " + port
-                    + " is not allowed: only 80 and 443 (other ports need --allow-private or allowPrivate: true in the config)");
+        // A site behind Cloudflare can only be served on the ports Cloudflare proxies (8443, 2053...): those are
+        // real targets; any other port is a probe of something else (a scanner), so it needs --allow-private.
+        if (!allowPrivate && !SafeAddressPolicy.PROXIED_PORTS.contains(port)) {
+            throw new BadInputException("port " + port + " is not allowed: not one Cloudflare proxies ("
+                    + SafeAddressPolicy.PROXIED_LIST + "); other ports need --allow-private");
         }
         return port;
     }

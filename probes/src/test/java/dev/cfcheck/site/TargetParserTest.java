@@ -40,6 +40,13 @@ class TargetParserTest {
     }
 
     @Test
+    void thePortsCloudflareProxiesAreTargetsWithoutAllowPrivate() {
+        assertThat(TargetParser.parse("https://example.com:8443/admin", false).port()).isEqualTo(8443);
+        assertThat(TargetParser.parse("http://example.com:2052/", false).port()).isEqualTo(2052);
+        assertThat(TargetParser.parse("example.com:2096", false).port()).isEqualTo(2096);
+    }
+
+    @Test
     void hostAndPortWithoutScheme() {
         Target t = TargetParser.parse("example.com:80", false);
         assertThat(t.scheme()).isNull();
@@ -155,7 +162,7 @@ class TargetParserTest {
                 Arguments.of("1.2.3.999", "neither a hostname nor a valid IPv4 address"),
                 Arguments.of("example.123", "neither a hostname nor a valid IPv4 address"),
                 Arguments.of("http://%31%32%37.0.0.1/", "invalid character U+0025 in the hostname"),
-                Arguments.of("http://example.com:8080/", "port 8080 is not allowed"),
+                Arguments.of("http://example.com:8081/", "port 8081 is not allowed: not one Cloudflare proxies (80, 443, 2052"),
                 Arguments.of("example.com:22", "port 22 is not allowed"),
                 Arguments.of("example.com:0", "out of range"),
                 Arguments.of("example.com:99999", "out of range"),
