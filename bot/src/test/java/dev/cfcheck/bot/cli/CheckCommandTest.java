@@ -107,7 +107,7 @@ class CheckCommandTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ftp://example.com/", "http://user:pw@example.com/", "", "10.0.0.1", "exa mple.com",
-            "https://example.com:8443/"})
+            "https://example.com:8444/"})
     void badInputExitsTwoWithOneLineAndJsonError(String target) throws Exception {
         int status = run("check", "--json", target);
 
