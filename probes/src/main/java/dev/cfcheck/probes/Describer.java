@@ -31,4 +31,12 @@ public interface Describer<R> {
 
     /** What failed, each to be explained by the verdict or a finding (an unexplained one makes the check inconclusive). */
     List<ProbeFailure> failures(Target target, R result);
+
+    /**
+     * Addresses in this result that a public card must not show: origin addresses, which a site behind Cloudflare
+     * keeps private. None by default; the card replaces these with {@code $ORIGIN_IP}.
+     */
+    default List<String> privateAddresses(R result) {
+        return List.of();
+    }
 }

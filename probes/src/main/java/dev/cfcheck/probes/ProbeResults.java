@@ -36,6 +36,10 @@ public final class ProbeResults {
         public List<ProbeFailure> failures(Target target) {
             return result == null ? List.of() : key.describer().failures(target, result);
         }
+
+        public List<String> privateAddresses() {
+            return result == null ? List.of() : key.describer().privateAddresses(result);
+        }
     }
 
     private final Map<String, Entry<?>> byName;
@@ -70,6 +74,11 @@ public final class ProbeResults {
     /** Every failure any probe saw, in registration order. */
     public List<ProbeFailure> failures(Target target) {
         return byName.values().stream().flatMap(e -> e.failures(target).stream()).toList();
+    }
+
+    /** Every address a public card must not show, as each probe's describer names them (origin addresses). */
+    public List<String> privateAddresses() {
+        return byName.values().stream().flatMap(e -> e.privateAddresses().stream()).toList();
     }
 
     /** The JSON form: probe name → result. */

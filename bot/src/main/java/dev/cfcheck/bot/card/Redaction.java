@@ -1,12 +1,6 @@
 package dev.cfcheck.bot.card;
 
 import dev.cfcheck.check.CheckReport;
-import dev.cfcheck.probes.cfapi.CloudflareApiProbe;
-import dev.cfcheck.probes.cfapi.CloudflareApiResult;
-import dev.cfcheck.probes.origin.OriginResult;
-import dev.cfcheck.probes.origin.OriginsProbe;
-import dev.cfcheck.probes.tls.OriginTlsProbe;
-import dev.cfcheck.probes.tls.TlsResult;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -64,25 +58,11 @@ public final class Redaction {
         return hiding(originAddresses(report, requestedOrigins));
     }
 
-    /** Every origin address named in the report or in the request. */
+    /** Every origin address named in the report (as each probe's describer says) or in the request. */
     public static List<String> originAddresses(CheckReport report, Collection<String> requestedOrigins) {
         List<String> out = new ArrayList<>(requestedOrigins);
         if (report.probes() != null) {
-            if (report.probes().get(OriginsProbe.KEY) != null) {
-                for (OriginResult o : report.probes().get(OriginsProbe.KEY)) {
-                    out.add(o.address());
-                }
-            }
-            if (report.probes().get(OriginTlsProbe.KEY) != null) {
-                for (TlsResult t : report.probes().get(OriginTlsProbe.KEY)) {
-                    out.add(t.address());
-                }
-            }
-            // The addresses behind proxied records, probed or not: the Cloudflare API knows them, the public does not.
-            CloudflareApiResult api = report.probes().get(CloudflareApiProbe.KEY);
-            if (api != null) {
-                api.originRecords().forEach(r -> out.add(r.content()));
-            }
+            out.addAll(report.probes().privateAddresses());
         }
         return out;
     }

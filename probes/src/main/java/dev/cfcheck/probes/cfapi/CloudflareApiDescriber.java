@@ -88,6 +88,12 @@ final class CloudflareApiDescriber implements Describer<CloudflareApiResult> {
      * site: the diagnosis words it as a note beside the verdict, and a failure here would turn a healthy site
      * inconclusive whenever the token has a bad day.
      */
+    /** The addresses behind proxied records, probed or not: the Cloudflare API knows them, the public does not. */
+    @Override
+    public List<String> privateAddresses(CloudflareApiResult r) {
+        return r.originRecords().stream().map(ApiRecord::content).toList();
+    }
+
     @Override
     public List<ProbeFailure> failures(Target target, CloudflareApiResult r) {
         return List.of();

@@ -75,6 +75,12 @@ final class OriginDescriber implements Describer<List<OriginResult>> {
         return out;
     }
 
+    /** The origin addresses probed: a public card shows {@code $ORIGIN_IP} instead. */
+    @Override
+    public List<String> privateAddresses(List<OriginResult> origins) {
+        return origins.stream().map(OriginResult::address).toList();
+    }
+
     @Override
     public List<ProbeFailure> failures(Target target, List<OriginResult> origins) {
         List<ProbeFailure> out = new ArrayList<>();

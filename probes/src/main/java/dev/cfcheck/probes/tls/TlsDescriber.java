@@ -39,6 +39,12 @@ final class TlsDescriber implements Describer<List<TlsResult>> {
         return handshakes.stream().map(TlsDescriber::section).toList();
     }
 
+    /** The origin addresses whose handshakes were tried: a public card shows {@code $ORIGIN_IP} instead. */
+    @Override
+    public List<String> privateAddresses(List<TlsResult> handshakes) {
+        return handshakes.stream().map(TlsResult::address).toList();
+    }
+
     @Override
     public List<ProbeFailure> failures(Target target, List<TlsResult> handshakes) {
         // A handshake that could not connect repeats the origin probe's own port failure: not counted twice.
