@@ -37,11 +37,24 @@ public record CloudflareApiSettings(Secret token, String baseUrl) {
         if (token.isEmpty()) {
             return Optional.empty();
         }
-        String url = environment.get(URL_VARIABLE);
-        return Optional.of(new CloudflareApiSettings(token.get(), url == null || url.isBlank() ? DEFAULT_URL : baseUrl(url.strip())));
+        return Optional.of(new CloudflareApiSettings(token.get(), apiUrl(environment)));
     }
 
-    private static String baseUrl(String text) {
+    /**
+     * The API's base URL this environment names ({@code CLOUDFLARE_API_URL}, else {@value #DEFAULT_URL}), checked
+     * as {@link #baseUrl(String)} does; also for what needs no token (the public {@code /ips}).
+     */
+    public static String apiUrl(Map<String, String> environment) {
+        String url = environment.get(URL_VARIABLE);
+        return url == null || url.isBlank() ? DEFAULT_URL : baseUrl(url.strip());
+    }
+
+    /**
+     * A base URL for the API, without a trailing slash.
+     *
+     * @throws ConfigException when it is not https (http only on loopback), or has a user, query or fragment
+     */
+    public static String baseUrl(String text) {
         URI uri;
         try {
             uri = new URI(text);

@@ -1,6 +1,7 @@
 package dev.cfcheck.bot.cli;
 
 import dev.cfcheck.config.CfcheckConfig;
+import dev.cfcheck.config.CloudflareApiSettings;
 import dev.cfcheck.config.ConfigException;
 import dev.cfcheck.config.ConfigLoader;
 import dev.cfcheck.site.BadInputException;
@@ -26,20 +27,6 @@ public final class RangesCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: update or show");
     }
 
-    /** The base of Cloudflare's API: {@code CLOUDFLARE_API_URL}, by default Cloudflare's. */
-    static HttpUrl apiBase() {
-        String value = System.getenv("CLOUDFLARE_API_URL");
-        return value == null || value.isBlank() ? RangesDownload.DEFAULT_API : url("CLOUDFLARE_API_URL", value);
-    }
-
-    private static HttpUrl url(String name, String value) {
-        HttpUrl url = HttpUrl.parse(value.trim());
-        if (url == null) {
-            throw new BadInputException(name + " is not an http(s) URL");
-        }
-        return url;
-    }
-
     @Command(name = "update", description = "Fetch Cloudflare's current ranges (GET <CLOUDFLARE_API_URL>/ips, no token"
             + " needed) and write them to the config's cloudflareRanges file (or --output); the bundled copy stays the"
             + " fallback, and the file is only replaced by a list that parsed whole.")
@@ -62,7 +49,9 @@ public final class RangesCommand implements Runnable {
         public Integer call() {
             try {
                 Path file = output != null ? output : configured();
-                RangesDownload download = new RangesDownload(apiUrl == null ? apiBase() : url("--api-url", apiUrl));
+                // The same address rules as the API lookups ($CLOUDFLARE_API_URL, https but on loopback).
+                String base = apiUrl == null ? CloudflareApiSettings.apiUrl(System.getenv()) : CloudflareApiSettings.baseUrl(apiUrl);
+                RangesDownload download = new RangesDownload(HttpUrl.get(base));
                 RangesDownload.Fetched fetched = download.fetch();
                 CloudflareRanges written = download.write(fetched, file);
                 spec.commandLine().getOut().println("cfcheck: wrote " + fetched.ipv4().size() + " IPv4 and "

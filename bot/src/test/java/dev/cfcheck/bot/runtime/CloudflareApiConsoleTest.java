@@ -2,23 +2,15 @@ package dev.cfcheck.bot.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cfcheck.bot.adapter.Environment;
 import dev.cfcheck.testing.CloudflareApiStandIn;
 import dev.cfcheck.testing.LoopbackSite;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code cfcheck bot} with CLOUDFLARE_API_TOKEN and CLOUDFLARE_API_URL set: the real wiring asks the API stand-in,
@@ -50,24 +42,12 @@ class CloudflareApiConsoleTest {
     }
 
     private String card() throws Exception {
-        Path config = Files.writeString(dir.resolve("cfcheck.yml"), String.join("\n",
-                "allowPrivate: true", "timeout: 10s", // the API has 4 s of it: ample on a loaded machine
-                "resolver: 127.0.0.1:" + site.dns().address().getPort(),
-                "cloudflareRanges: " + site.rangesFile(), "caFile: " + site.caFile(), ""));
-        Map<String, String> environment = Map.of("CLOUDFLARE_API_TOKEN", CloudflareApiStandIn.TOKEN,
-                "CLOUDFLARE_API_URL", api.url());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        BotCommand bot = new BotCommand(new ConfigBotWiring(environment), Environment.of(Map.of()),
-                new ByteArrayInputStream(("/cfcheck " + site.url() + "\n").getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                List.of(new dev.cfcheck.bot.slack.SlackAdapterFactory()), false);
+        ConsoleBotRun.Output run = ConsoleBotRun.checkSite(dir, site, Map.of(
+                "CLOUDFLARE_API_TOKEN", CloudflareApiStandIn.TOKEN, "CLOUDFLARE_API_URL", api.url()));
 
-        int status = new CommandLine(bot).execute("--config", config.toString());
-
-        assertThat(status).as("stderr: %s", err).isZero();
-        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain(CloudflareApiStandIn.TOKEN);
-        return out.toString(StandardCharsets.UTF_8);
+        assertThat(run.status()).as("stderr: %s", run.err()).isZero();
+        assertThat(run.err()).doesNotContain(CloudflareApiStandIn.TOKEN);
+        return run.out();
     }
 
     @Test

@@ -2,15 +2,8 @@ package dev.cfcheck.bot.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cfcheck.bot.adapter.Environment;
 import dev.cfcheck.testing.LoopbackSite;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -18,7 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code cfcheck bot} with CLOUDFLARE_STATUS_URL pointed at a loopback Statuspage stand-in: the real wiring reads
@@ -56,22 +48,11 @@ class StatusPageConsoleTest {
     }
 
     private String card() throws Exception {
-        Path config = Files.writeString(dir.resolve("cfcheck.yml"), String.join("\n",
-                "allowPrivate: true", "timeout: 10s",
-                "resolver: 127.0.0.1:" + site.dns().address().getPort(),
-                "cloudflareRanges: " + site.rangesFile(), "caFile: " + site.caFile(), ""));
-        Map<String, String> environment = Map.of("CLOUDFLARE_STATUS_URL", statusPage.url("/").toString());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        BotCommand bot = new BotCommand(new ConfigBotWiring(environment), Environment.of(Map.of()),
-                new ByteArrayInputStream(("/cfcheck " + site.url() + "\n").getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                List.of(new dev.cfcheck.bot.slack.SlackAdapterFactory()), false);
+        ConsoleBotRun.Output run = ConsoleBotRun.checkSite(dir, site,
+                Map.of("CLOUDFLARE_STATUS_URL", statusPage.url("/").toString()));
 
-        int status = new CommandLine(bot).execute("--config", config.toString());
-
-        assertThat(status).as("stderr: %s", err).isZero();
-        return out.toString(StandardCharsets.UTF_8);
+        assertThat(run.status()).as("stderr: %s", run.err()).isZero();
+        return run.out();
     }
 
     @Test

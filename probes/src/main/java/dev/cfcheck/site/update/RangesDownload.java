@@ -33,7 +33,6 @@ import okhttp3.Response;
  */
 public final class RangesDownload {
 
-    public static final HttpUrl DEFAULT_API = HttpUrl.get("https://api.cloudflare.com/client/v4/");
     static final long MAX_BYTES = 1 << 20;
     static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,7 +40,7 @@ public final class RangesDownload {
     private final HttpUrl ipsUrl;
     private final OkHttpClient http;
 
-    /** @param apiBase the API's base URL ({@code CLOUDFLARE_API_URL}), e.g. {@link #DEFAULT_API} */
+    /** @param apiBase the API's base URL ({@code CLOUDFLARE_API_URL}, e.g. {@code https://api.cloudflare.com/client/v4}) */
     public RangesDownload(HttpUrl apiBase) {
         this.ipsUrl = apiBase.newBuilder().addPathSegment("ips").build();
         this.http = new OkHttpClient.Builder()
